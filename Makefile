@@ -1,0 +1,158 @@
+# rvshm: a RISC-V teaching kernel for System V shared memory.
+#
+#   make            build build/kernel.elf (the two-process demo)
+#   make qemu       boot the demo in QEMU          (MEM=128M, V=1 narration)
+#   make test       host unit tests + in-QEMU suites, ends with "N passed, M failed"
+#   make qemu-gdb   boot halted, waiting for gdb on localhost:$(GDBPORT)
+#   make format     run clang-format over the tree
+#
+# Shared-memory configuration (checked by scripts/gen-config.sh):
+#   CONFIG_MM_PGSIZE, CONFIG_ARCH_SHM_VBASE, CONFIG_ARCH_SHM_MAXREGIONS, CONFIG_ARCH_SHM_NPAGES
+
+MEM ?= 128M
+V ?= 1
+CONFIG_MM_PGSIZE ?= 4096
+CONFIG_ARCH_SHM_VBASE ?= 0x40000000
+CONFIG_ARCH_SHM_MAXREGIONS ?= 64
+CONFIG_ARCH_SHM_NPAGES ?= 256
+CONFIG_NPROC ?= 16
+GDBPORT ?= 26000
+
+B := build
+TOOL_GOALS := $(filter-out clean format help,$(or $(MAKECMDGOALS),all))
+
+# --- Tools: find a RISC-V GCC, QEMU and OpenSBI, installing them on Debian/Ubuntu ---
+PREFIXES := riscv64-unknown-elf- riscv64-linux-gnu- riscv64-elf- riscv64-unknown-linux-gnu-
+find-prefix = $(firstword $(foreach p,$(PREFIXES),$(if $(shell command -v $(p)gcc 2>/dev/null),$(p))))
+have-qemu = $(shell command -v qemu-system-riscv64 2>/dev/null)
+
+OPENSBI_FW := $(wildcard /usr/share/qemu/opensbi-riscv64-generic-fw_dynamic.bin \
+	/usr/lib/riscv64-linux-gnu/opensbi/generic/fw_dynamic.bin \
+	/usr/local/share/qemu/opensbi-riscv64-generic-fw_dynamic.bin \
+	/opt/homebrew/share/qemu/opensbi-riscv64-generic-fw_dynamic.bin)
+ifneq ($(TOOL_GOALS),)
+ifeq ($(origin TOOLPREFIX),undefined)
+TOOLPREFIX := $(call find-prefix)
+endif
+MISSING := $(if $(TOOLPREFIX),,gcc )$(if $(have-qemu),,qemu )$(if $(OPENSBI_FW),,opensbi)
+ifneq ($(strip $(MISSING)),)
+$(info rvshm: missing $(MISSING); running scripts/install-deps.sh)
+INSTALL_FAILED := $(shell sh scripts/install-deps.sh 1>&2 || echo failed)
+$(if $(INSTALL_FAILED),$(error rvshm: install the packages listed above, then run make again))
+TOOLPREFIX := $(call find-prefix)
+$(if $(TOOLPREFIX),,$(error rvshm: no RISC-V GCC found after installing; set TOOLPREFIX=...))
+endif
+endif
+
+CC := $(TOOLPREFIX)gcc
+LD := $(TOOLPREFIX)ld
+OBJCOPY := $(TOOLPREFIX)objcopy
+HOSTCC ?= cc
+QEMU ?= qemu-system-riscv64
+
+# --- Flags ---
+GCCINC := $(shell $(CC) -print-file-name=include 2>/dev/null)
+ARCHFLAGS := -march=rv64imac_zicsr_zifencei -mabi=lp64 -mcmodel=medany -mno-relax
+COMMON := -std=c11 -O2 -g -ffreestanding -fno-common -fno-builtin -fno-stack-protector \
+	-fno-pie -no-pie -nostdinc -isystem $(GCCINC) $(ARCHFLAGS) -MMD -MP
+KCFLAGS := $(COMMON) -Wall -Wextra -Werror -fno-omit-frame-pointer \
+	-I include -I kernel -I syscall -I $(B)/include -D__KERNEL__
+UCFLAGS := $(COMMON) -Wall -Wextra -I user/include -I include -I tests/lib -iquote kernel
+LDFLAGS := -nostdlib -z max-page-size=4096 --no-warn-rwx-segments
+# User programs may need libgcc (soft-float, for one); the kernel links without it.
+LIBGCC := $(shell $(CC) -march=rv64imac -mabi=lp64 -print-libgcc-file-name 2>/dev/null)
+
+QEMUOPTS = -machine virt -bios default -m $(MEM) -smp 1 -nographic -monitor none \
+	-serial stdio -kernel $(1)
+
+# --- Sources: one concept per file ---
+KSRC := $(wildcard boot/*.S kernel/*.c kernel/*.S kernel/mm/*.c kernel/shm/*.c \
+	kernel/lib/*.c syscall/*.c)
+KOBJ := $(patsubst %,$(B)/k/%.o,$(basename $(KSRC)))
+ULIBSRC := $(wildcard user/lib/*.c user/lib/*.S kernel/lib/*.c) syscall/usys.S
+ULIBOBJ := $(patsubst %,$(B)/u/%.o,$(basename $(ULIBSRC)))
+CONFIG_H := $(B)/include/rvshm_config.h
+
+DEMO := user/producer.c user/consumer.c
+
+.PHONY: all qemu qemu-gdb test clean format help FORCE
+all: $(B)/kernel.elf
+
+$(CONFIG_H): FORCE
+	@sh scripts/gen-config.sh $@ PGSIZE=$(CONFIG_MM_PGSIZE) VBASE=$(CONFIG_ARCH_SHM_VBASE) \
+		MAXREGIONS=$(CONFIG_ARCH_SHM_MAXREGIONS) NPAGES=$(CONFIG_ARCH_SHM_NPAGES) \
+		NPROC=$(CONFIG_NPROC)
+
+$(B)/k/%.o: %.c | $(CONFIG_H)
+	@mkdir -p $(@D)
+	$(CC) $(KCFLAGS) -c $< -o $@
+$(B)/k/%.o: %.S | $(CONFIG_H)
+	@mkdir -p $(@D)
+	$(CC) $(KCFLAGS) -c $< -o $@
+$(B)/u/%.o: %.c
+	@mkdir -p $(@D)
+	$(CC) $(UCFLAGS) -c $< -o $@
+$(B)/u/%.o: %.S
+	@mkdir -p $(@D)
+	$(CC) $(UCFLAGS) -c $< -o $@
+$(B)/ulib.a: $(ULIBOBJ)
+	rm -f $@ && $(TOOLPREFIX)ar rcs $@ $^
+
+# A user program from one or more C files: $(call user-prog,out.elf,sources)
+define user-prog
+$(1): $(2) $(B)/ulib.a user/user.ld
+	@mkdir -p $$(@D)
+	$$(CC) $$(UCFLAGS) -c $(2) -o $$(@:.elf=.o)
+	$$(LD) $$(LDFLAGS) -T user/user.ld -o $$@ $$(@:.elf=.o) $(B)/ulib.a $$(LIBGCC)
+endef
+
+# A kernel image embedding user programs: $(call kernel-image,dir,program-elfs,verbose)
+define kernel-image
+$(1)/progs.S: $(2) scripts/gen-progs.sh
+	@mkdir -p $$(@D)
+	sh scripts/gen-progs.sh $(3) $(2) > $$@
+$(1)/kernel.elf: $(KOBJ) $(1)/progs.S linker.ld
+	$$(CC) $$(KCFLAGS) -c $(1)/progs.S -o $(1)/progs.o
+	$$(LD) $$(LDFLAGS) -T linker.ld -o $$@ $(KOBJ) $(1)/progs.o
+endef
+
+DEMO_ELFS := $(patsubst user/%.c,$(B)/user/%.elf,$(DEMO))
+$(foreach s,$(DEMO),$(eval $(call user-prog,$(patsubst user/%.c,$(B)/user/%.elf,$(s)),$(s))))
+$(eval $(call kernel-image,$(B),$(DEMO_ELFS),$(V)))
+
+qemu: $(B)/kernel.elf
+	$(QEMU) $(call QEMUOPTS,$<)
+
+qemu-gdb: $(B)/kernel.elf
+	@sed -e 's/@GDBPORT@/$(GDBPORT)/' scripts/gdbinit.in > .gdbinit
+	@echo "rvshm: QEMU waits for gdb on port $(GDBPORT); in another terminal run gdb-multiarch"
+	$(QEMU) $(call QEMUOPTS,$<) -S -gdb tcp::$(GDBPORT)
+
+# --- Tests ---
+SUITES := $(notdir $(wildcard tests/qemu/*))
+TEST_IMAGES := $(foreach s,$(SUITES),$(B)/tests/$(s)/kernel.elf)
+$(foreach s,$(SUITES),$(foreach p,$(wildcard tests/qemu/$(s)/*.c),\
+	$(eval $(call user-prog,$(B)/tests/$(s)/$(notdir $(p:.c=.elf)),$(p) tests/lib/utest.c))))
+$(foreach s,$(SUITES),$(eval $(call kernel-image,$(B)/tests/$(s),\
+	$(patsubst tests/qemu/$(s)/%.c,$(B)/tests/$(s)/%.elf,$(wildcard tests/qemu/$(s)/*.c)),0)))
+
+UNIT_TESTS := $(patsubst tests/unit/%.c,$(B)/unit/%,$(wildcard tests/unit/test_*.c))
+HOSTFLAGS := -std=c11 -g -O1 -Wall -Wextra -Werror -fsanitize=address,undefined \
+	-fno-sanitize-recover=all -D__KERNEL__ -iquote include -iquote kernel -iquote tests/unit
+$(B)/unit/test_%: tests/unit/test_%.c tests/unit/unit.h $(wildcard kernel/mm/*.[ch] kernel/shm/*.[ch])
+	@mkdir -p $(@D)
+	$(HOSTCC) $(HOSTFLAGS) -o $@ $< $(shell sed -n 's|^/\* unit-sources: \(.*\) \*/|\1|p' $<)
+
+test: $(UNIT_TESTS) $(TEST_IMAGES) $(B)/kernel.elf
+	@sh scripts/run-tests.sh "$(QEMU)" $(UNIT_TESTS) -- $(SUITES)
+
+format:
+	clang-format -i $(shell git ls-files '*.c' '*.h')
+
+clean:
+	rm -rf $(B) .gdbinit
+
+help:
+	@sed -n '2,12p' Makefile | sed 's/^# \{0,1\}//'
+
+-include $(shell find $(B) -name '*.d' 2>/dev/null)

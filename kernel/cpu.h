@@ -1,0 +1,26 @@
+/* Per-hart state. tp holds the index of this hart's struct cpu while in the kernel. */
+#pragma once
+
+#include "context.h"
+
+struct task_group_s;
+
+struct cpu {
+	unsigned long hartid;
+	struct task_group_s *task; /* running on this hart, or NULL in the scheduler */
+	struct context scheduler;  /* swtch() here to enter the scheduler */
+	int intr_depth;            /* intr_push nesting */
+	int intr_was_on;           /* interrupts were on before the outermost intr_push */
+};
+
+#define NCPU 1
+
+extern struct cpu cpus[NCPU];
+
+/* This hart's struct cpu. Only meaningful with interrupts off. */
+static inline struct cpu *this_cpu(void)
+{
+	unsigned long id;
+	__asm__ volatile("mv %0, tp" : "=r"(id));
+	return &cpus[id];
+}

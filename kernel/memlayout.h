@@ -1,0 +1,55 @@
+/*
+ * The memory map of rvshm, drawn once. Everything else refers to these names.
+ *
+ * Physical memory (QEMU virt):
+ *
+ *   0x0010_0000  test device       write 0x5555 to power off, (code << 16) | 0x3333 to fail
+ *   0x0010_1000  goldfish RTC      Unix time in nanoseconds
+ *   0x1000_0000  ns16550a UART     the console
+ *   0x8000_0000  OpenSBI           firmware, not ours
+ *   0x8020_0000  kernel            text R-X, rodata R--, data and bss RW-   (linker.ld)
+ *   _end         page bitmap       one bit per free-pool page, outside the pool
+ *   ...          free pool         mm_pgalloc() pages, up to the end of RAM (from the device tree)
+ *
+ * Kernel virtual memory, present in every page table but never with PTE_U:
+ *
+ *   0x8000_0000 .. RAM end         RAM, mapped at VA == PA
+ *   KMMIO_BASE + pa                device registers (the lowest upper-half Sv39 address)
+ *
+ * Per-process virtual layout (Sv39, user half: root entries 0 and 1):
+ *
+ *   0x0000_0000  unmapped          NULL and small offsets from it fault
+ *   USER_BASE    text, rodata      R-X / R--
+ *   ...          data, bss, heap   RW-
+ *   ...          guard page        never mapped: a stack overflow faults
+ *   USTACK_TOP - USTACK_SIZE .. USTACK_TOP    user stack RW-
+ *   CONFIG_ARCH_SHM_VBASE          shared-memory window, MAXREGIONS * NPAGES pages, RW- or R--
+ *   USER_TOP                       end of user space
+ */
+#pragma once
+
+#include "rvshm_config.h"
+
+#define PGSIZE CONFIG_MM_PGSIZE
+#define PGSHIFT 12
+#define PGROUNDUP(a) (((a) + PGSIZE - 1) & ~(uintptr_t)(PGSIZE - 1))
+#define PGROUNDDOWN(a) ((a) & ~(uintptr_t)(PGSIZE - 1))
+
+#define TEST_DEVICE_PA 0x100000UL
+#define RTC_PA 0x101000UL
+#define UART_PA 0x10000000UL
+#define KERNEL_BASE 0x80200000UL
+
+#define KMMIO_BASE 0xffffffc000000000UL
+#define KMMIO(pa) (KMMIO_BASE + (pa))
+
+#define USER_BASE 0x10000UL
+#define USTACK_TOP 0x20000000UL /* scripts/gen-config.sh checks the window against it */
+#define USTACK_PAGES 8
+#define USTACK_SIZE (USTACK_PAGES * PGSIZE)
+#define USER_TOP 0x80000000UL
+
+#define SHM_WINDOW_PAGES ((uintptr_t)CONFIG_ARCH_SHM_MAXREGIONS * CONFIG_ARCH_SHM_NPAGES)
+#define SHM_WINDOW_END (CONFIG_ARCH_SHM_VBASE + SHM_WINDOW_PAGES * PGSIZE)
+
+#define KSTACK_PAGES 2

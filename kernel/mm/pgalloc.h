@@ -1,0 +1,28 @@
+/* The physical page allocator (NuttX's mm_pgalloc), a granule allocator over free RAM. */
+#pragma once
+
+#include <stddef.h>
+#include <stdint.h>
+
+struct pginfo_s {
+	size_t ntotal; /* pages in the pool */
+	size_t nfree;  /* pages free now */
+};
+
+/* Manage the RAM in [start, end): the bitmap takes the first pages, the pool the rest. */
+void mm_pginitialize(uintptr_t start, uintptr_t end);
+
+/* Allocate npages physically contiguous pages, zeroed. Returns their physical address, or 0
+ * if no run that long is free. */
+uintptr_t mm_pgalloc(unsigned npages);
+
+/* Free npages pages from mm_pgalloc. Freeing a page that is not allocated is a kernel bug,
+ * and panics. */
+void mm_pgfree(uintptr_t pa, unsigned npages);
+
+/* How many pages there are, and how many are free. */
+void mm_pginfo(struct pginfo_s *info);
+
+/* The first and last+1 physical addresses of RAM the pool manages (for sanity checks). */
+uintptr_t mm_pgpool_start(void);
+uintptr_t mm_pgpool_end(void);

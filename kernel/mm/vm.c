@@ -1,0 +1,153 @@
+/* Sv39 walk, map and unmap: the only code that writes page-table entries. */
+#include "vm.h"
+
+#include "errno.h"
+#include "kernel.h"
+#include "lib/string.h"
+#include "memlayout.h"
+#include "pgalloc.h"
+#include "riscv.h"
+
+pagetable_t kernel_pagetable;
+
+pte_t *vm_walk(pagetable_t pt, uintptr_t va, int level, int alloc)
+{
+	for (int l = 2; l > level; l--) {
+		pte_t *slot = &pt[VPN(va, l)];
+		if (*slot & PTE_V) {
+			KASSERT((*slot & (PTE_R | PTE_W | PTE_X)) == 0); /* no megapages here */
+			pt = (pagetable_t)PTE_TO_PA(*slot);
+			continue;
+		}
+		uintptr_t table = alloc ? mm_pgalloc(1) : 0;
+		if (!table)
+			return NULL;
+		*slot = PA_TO_PTE(table) | PTE_V;
+		pt = (pagetable_t)table;
+	}
+	return &pt[VPN(va, level)];
+}
+
+/* Install one leaf PTE. Returns 0 or -ENOMEM. Mapping over a live PTE is a kernel bug. */
+static int map_one(pagetable_t pt, uintptr_t va, uintptr_t pa, uint64_t perm)
+{
+	pte_t *slot = vm_walk(pt, va, 0, 1);
+	if (!slot)
+		return -ENOMEM;
+	if (*slot & PTE_V)
+		panic("vm: remap of va %#lx (pte %#lx)", va, *slot);
+	/* Pre-set A and D: hardware may fault instead of setting them, and we need no counts. */
+	*slot = PA_TO_PTE(pa) | perm | PTE_V | PTE_A | (perm & PTE_W ? PTE_D : 0);
+	return 0;
+}
+
+int vm_map_range(pagetable_t pt, uintptr_t va, uintptr_t pa, size_t size, uint64_t perm)
+{
+	for (size_t off = 0; off < size; off += PGSIZE) {
+		if (map_one(pt, va + off, pa + off, perm) != 0) {
+			vm_unmap(pt, va, off / PGSIZE, 0);
+			return -ENOMEM;
+		}
+	}
+	return 0;
+}
+
+int vm_map_pages(pagetable_t pt, uintptr_t va, const uintptr_t *pages, size_t npages,
+		 uint64_t perm)
+{
+	for (size_t i = 0; i < npages; i++) {
+		if (map_one(pt, va + i * PGSIZE, pages[i], perm) != 0) {
+			vm_unmap(pt, va, i, 0);
+			return -ENOMEM;
+		}
+	}
+	return 0;
+}
+
+static int table_is_empty(const pte_t *table)
+{
+	for (int i = 0; i < PTES_PER_TABLE; i++)
+		if (table[i] & PTE_V)
+			return 0;
+	return 1;
+}
+
+/* Free the tables above va's leaf that hold nothing any more, bottom up. User half only. */
+static void prune(pagetable_t pt, uintptr_t va)
+{
+	for (int level = 1; level <= 2; level++) {
+		pte_t *slot = vm_walk(pt, va, level, 0);
+		if (!slot || !(*slot & PTE_V))
+			return;
+		uintptr_t table = PTE_TO_PA(*slot);
+		if (!table_is_empty((const pte_t *)table))
+			return;
+		*slot = 0;
+		mm_pgfree(table, 1);
+	}
+}
+
+void vm_unmap(pagetable_t pt, uintptr_t va, size_t npages, int free_frames)
+{
+	for (size_t i = 0; i < npages; i++) {
+		uintptr_t a = va + i * PGSIZE;
+		pte_t *slot = vm_walk(pt, a, 0, 0);
+		if (slot && (*slot & PTE_V)) {
+			uintptr_t pa = PTE_TO_PA(*slot);
+			*slot = 0;
+			sfence_vma_page(a);
+			if (free_frames)
+				mm_pgfree(pa, 1);
+		}
+		/* Prune user tables at the end of each leaf table's span and after the last page.
+		 * The kernel's tables are shared by every process and are never pruned. */
+		if (a < USER_TOP && (i + 1 == npages || VPN(a + PGSIZE, 0) == 0))
+			prune(pt, a);
+	}
+}
+
+pte_t vm_lookup(pagetable_t pt, uintptr_t va)
+{
+	pte_t *slot = vm_walk(pt, va, 0, 0);
+	return slot && (*slot & PTE_V) ? *slot : 0;
+}
+
+pagetable_t vm_create(void)
+{
+	pagetable_t pt = (pagetable_t)mm_pgalloc(1);
+	if (pt)
+		memcpy(pt, kernel_pagetable, PGSIZE); /* user half of the kernel's table is empty */
+	return pt;
+}
+
+/* Free a user table at level and everything below it. */
+static void free_table(pagetable_t table, int level)
+{
+	for (int i = 0; i < PTES_PER_TABLE; i++) {
+		pte_t pte = table[i];
+		if (!(pte & PTE_V))
+			continue;
+		if (level > 0)
+			free_table((pagetable_t)PTE_TO_PA(pte), level - 1);
+		else
+			mm_pgfree(PTE_TO_PA(pte), 1);
+	}
+	mm_pgfree((uintptr_t)table, 1);
+}
+
+void vm_destroy(pagetable_t pt)
+{
+	for (uintptr_t i = 0; i < VPN(USER_TOP - 1, 2) + 1; i++)
+		if (pt[i] & PTE_V)
+			free_table((pagetable_t)PTE_TO_PA(pt[i]), 1);
+	mm_pgfree((uintptr_t)pt, 1);
+}
+
+void vm_switch(pagetable_t pt)
+{
+	uint64_t satp = MAKE_SATP(pt);
+	if (csr_read(satp) != satp) {
+		csr_write(satp, satp);
+		sfence_vma_all();
+	}
+}

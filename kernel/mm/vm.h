@@ -1,0 +1,70 @@
+/*
+ * Sv39 page tables. A virtual address splits into three 9-bit indices and a 12-bit offset:
+ *
+ *   38        30 29        21 20        12 11           0
+ *   | VPN[2]    | VPN[1]     | VPN[0]     | page offset  |
+ *
+ * VPN[2] picks a PTE in the root table, which points to a second table; VPN[1] picks a PTE
+ * there, pointing to a third; VPN[0] picks the leaf PTE, which holds the frame's number.
+ * Every edit of a page table in rvshm goes through vm_walk(). Tables live in RAM, which the
+ * kernel maps at VA == PA, so a table's physical address is also its kernel address.
+ */
+#pragma once
+
+#include <stddef.h>
+#include <stdint.h>
+
+typedef uint64_t pte_t;
+typedef pte_t *pagetable_t;
+
+#define PTE_V (1UL << 0)
+#define PTE_R (1UL << 1)
+#define PTE_W (1UL << 2)
+#define PTE_X (1UL << 3)
+#define PTE_U (1UL << 4)
+#define PTE_G (1UL << 5)
+#define PTE_A (1UL << 6)
+#define PTE_D (1UL << 7)
+
+#define PTE_TO_PA(pte) (((pte) >> 10) << 12)
+#define PA_TO_PTE(pa) (((uintptr_t)(pa) >> 12) << 10)
+#define VPN_SHIFT(level) (12 + 9 * (level))
+#define VPN(va, level) (((uintptr_t)(va) >> VPN_SHIFT(level)) & 0x1ff)
+#define PTES_PER_TABLE 512
+
+/* The one page-table walk: the PTE slot for va at level (2 = root, 0 = leaf level). With
+ * alloc, missing tables are allocated (zeroed). Returns NULL if a table is missing, or if it
+ * could not be allocated. */
+pte_t *vm_walk(pagetable_t pt, uintptr_t va, int level, int alloc);
+
+/* Map [va, va + size) to [pa, pa + size) with PTE flags perm. Returns 0, or -ENOMEM with
+ * nothing mapped if a page-table page can't be had. */
+int vm_map_range(pagetable_t pt, uintptr_t va, uintptr_t pa, size_t size, uint64_t perm);
+
+/* Map npages frames from pages[] at va in pt with PTE flags perm.
+ * Returns 0, or -ENOMEM with nothing mapped if a page-table page can't be had. */
+int vm_map_pages(pagetable_t pt, uintptr_t va, const uintptr_t *pages, size_t npages,
+		 uint64_t perm);
+
+/* Unmap npages user pages from va (unmapped ones are skipped), fencing each, and free the
+ * page-table pages left empty. With free_frames, the frames go back to the page pool too. */
+void vm_unmap(pagetable_t pt, uintptr_t va, size_t npages, int free_frames);
+
+/* The leaf PTE mapping va, or 0 if none. */
+pte_t vm_lookup(pagetable_t pt, uintptr_t va);
+
+/* A new process page table: the kernel's mappings and nothing of the user half.
+ * Returns NULL if no page is free. */
+pagetable_t vm_create(void);
+
+/* Free every user page, every user page-table page, and the root. Shared-memory mappings
+ * must be detached first: their frames are not the process's to free. */
+void vm_destroy(pagetable_t pt);
+
+/* Make pt the hart's page table, unless it already is. */
+void vm_switch(pagetable_t pt);
+
+/* Build the kernel page table and turn paging on. ram_end is where RAM stops. */
+void kvm_init(uintptr_t ram_end);
+
+extern pagetable_t kernel_pagetable;

@@ -1,0 +1,81 @@
+/*
+ * Round-robin scheduling. Each hart runs scheduler() on its boot stack; a task gives the hart
+ * back through sched(), and the scheduler picks the next runnable task after it. task_lock
+ * is held across every swtch(), so no other hart can see a task half switched.
+ */
+#include "sched.h"
+
+#include "cpu.h"
+#include "kernel.h"
+#include "riscv.h"
+#include "shutdown.h"
+#include "task.h"
+
+struct cpu cpus[NCPU];
+
+/* The next runnable task after index *last, round robin. Caller holds task_lock. */
+static struct task_group_s *pick_next(int *last)
+{
+	for (int k = 1; k <= CONFIG_NPROC; k++) {
+		int i = (*last + k) % CONFIG_NPROC;
+		if (tasks[i].state == TASK_RUNNABLE) {
+			*last = i;
+			return &tasks[i];
+		}
+	}
+	return NULL;
+}
+
+void scheduler(void)
+{
+	struct cpu *c = this_cpu();
+	int last = CONFIG_NPROC - 1;
+	for (;;) {
+		spin_lock(&task_lock);
+		struct task_group_s *t = pick_next(&last);
+		if (t) {
+			t->state = TASK_RUNNING;
+			c->task = t;
+			vm_switch(t->pagetable);
+			swtch(&c->scheduler, &t->context);
+			c->task = NULL;
+			task_reap_orphans();
+			spin_unlock(&task_lock);
+			continue;
+		}
+		int live = task_count_live();
+		spin_unlock(&task_lock);
+		if (!live)
+			shutdown();
+		/* Nothing to run: sleep until an interrupt, with interrupts on just for that. */
+		csr_set(sstatus, SSTATUS_SIE);
+		wfi();
+		csr_clear(sstatus, SSTATUS_SIE);
+	}
+}
+
+void sched(void)
+{
+	struct cpu *c = this_cpu();
+	KASSERT(spin_holding(&task_lock));
+	KASSERT(c->intr_depth == 1);
+	KASSERT(c->task->state != TASK_RUNNING);
+	/* The interrupt state belongs to this task's kernel thread, not to the hart. */
+	int was_on = c->intr_was_on;
+	swtch(&c->task->context, &c->scheduler);
+	this_cpu()->intr_was_on = was_on;
+}
+
+void yield(void)
+{
+	spin_lock(&task_lock);
+	this_task()->state = TASK_RUNNABLE;
+	sched();
+	spin_unlock(&task_lock);
+}
+
+long sys_sched_yield(void)
+{
+	yield();
+	return 0;
+}

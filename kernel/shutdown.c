@@ -1,0 +1,37 @@
+/* Power-off accounting: every page free at boot must be free again when nothing holds it. */
+#include "shutdown.h"
+
+#include "kernel.h"
+#include "mm/pgalloc.h"
+#include "spinlock.h"
+#include "task.h"
+
+static struct spinlock shutdown_lock = SPINLOCK_INIT("shutdown");
+static size_t boot_free;
+static int status; /* 0, or the first failure: the exit code, or 128 + signal */
+
+void shutdown_record_boot(void)
+{
+	struct pginfo_s info;
+	mm_pginfo(&info);
+	boot_free = info.nfree;
+}
+
+void shutdown_note_exit(int wait_status)
+{
+	int sig = wait_status & 0x7f;
+	int code = sig ? 128 + sig : (wait_status >> 8) & 0xff;
+	spin_lock(&shutdown_lock);
+	if (status == 0)
+		status = code;
+	spin_unlock(&shutdown_lock);
+}
+
+void shutdown(void)
+{
+	struct pginfo_s info;
+	mm_pginfo(&info);
+	kprintf("mm: free pages boot=%zu exit=%zu\n", boot_free, info.nfree);
+	kprintf("rvshm: all processes have exited, powering off (status %d)\n", status);
+	poweroff(status);
+}

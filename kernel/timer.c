@@ -1,0 +1,28 @@
+/* The scheduler's tick: every 1/TIMESLICE_HZ s the running process may lose the hart. */
+#include "timer.h"
+
+#include "riscv.h"
+#include "sbi.h"
+
+#define TIMESLICE_HZ 100
+
+static uint64_t ticks_per_slice;
+
+static uint64_t read_time(void)
+{
+	uint64_t t;
+	__asm__ volatile("rdtime %0" : "=r"(t));
+	return t;
+}
+
+void timer_init(uint64_t timebase_hz)
+{
+	ticks_per_slice = timebase_hz / TIMESLICE_HZ;
+	sbi_set_timer(read_time() + ticks_per_slice);
+	csr_set(sie, SIE_STIE);
+}
+
+void timer_interrupt(void)
+{
+	sbi_set_timer(read_time() + ticks_per_slice);
+}

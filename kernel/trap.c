@@ -1,0 +1,100 @@
+/* Trap handling: what to do once trapvec.S has saved the registers. */
+#include "cpu.h"
+#include "kernel.h"
+#include "riscv.h"
+#include "sched.h"
+#include "syscall.h"
+#include "task.h"
+#include "timer.h"
+#include "trap.h"
+
+#include <signal.h>
+
+extern char trap_vector[];
+
+static const char *const exception_names[] = {
+	[EXC_INST_MISALIGNED] = "instruction address misaligned",
+	[EXC_INST_ACCESS] = "instruction access fault",
+	[EXC_ILLEGAL_INST] = "illegal instruction",
+	[EXC_BREAKPOINT] = "breakpoint",
+	[EXC_LOAD_MISALIGNED] = "load address misaligned",
+	[EXC_LOAD_ACCESS] = "load access fault",
+	[EXC_STORE_MISALIGNED] = "store address misaligned",
+	[EXC_STORE_ACCESS] = "store access fault",
+	[EXC_ECALL_U] = "ecall from U-mode",
+	[EXC_ECALL_S] = "ecall from S-mode",
+	[EXC_INST_PAGE_FAULT] = "instruction page fault",
+	[EXC_LOAD_PAGE_FAULT] = "load page fault",
+	[EXC_STORE_PAGE_FAULT] = "store page fault",
+};
+
+static const char *exception_name(uint64_t cause)
+{
+	if (cause < ARRAY_SIZE(exception_names) && exception_names[cause])
+		return exception_names[cause];
+	return "unknown exception";
+}
+
+/* The signal a user fault earns, as on Linux. */
+static int fault_signal(uint64_t cause)
+{
+	switch (cause) {
+	case EXC_ILLEGAL_INST:
+		return SIGILL;
+	case EXC_BREAKPOINT:
+		return SIGTRAP;
+	case EXC_INST_MISALIGNED:
+	case EXC_LOAD_MISALIGNED:
+	case EXC_STORE_MISALIGNED:
+		return SIGBUS;
+	default:
+		return SIGSEGV;
+	}
+}
+
+void trap_init(void)
+{
+	csr_write(stvec, (uintptr_t)trap_vector);
+	csr_write(scounteren, SCOUNTEREN_CY | SCOUNTEREN_TM | SCOUNTEREN_IR);
+}
+
+/* Every trap from U-mode comes here, on the process's kernel stack, interrupts off. */
+__attribute__((noreturn)) void user_trap(struct trapframe *tf)
+{
+	uint64_t cause = csr_read(scause);
+	if (cause & SCAUSE_INTERRUPT) {
+		if ((cause & ~SCAUSE_INTERRUPT) != IRQ_S_TIMER)
+			panic("user_trap: unexpected interrupt %#lx", cause);
+		timer_interrupt();
+		yield();
+	} else if (cause == EXC_ECALL_U) {
+		tf->sepc += 4;
+		tf->a0 = (uint64_t)syscall_dispatch(tf);
+	} else {
+		task_kill(fault_signal(cause), exception_name(cause));
+	}
+	trap_return(tf);
+}
+
+void trap_return(struct trapframe *tf)
+{
+	/* sret to U-mode (SPP = 0) with interrupts on there (SPIE = 1). */
+	csr_clear(sstatus, SSTATUS_SPP);
+	csr_set(sstatus, SSTATUS_SPIE);
+	tf->kernel_tp = (uint64_t)(this_cpu() - cpus);
+	user_return(tf);
+}
+
+/* A trap in S-mode: the timer while idle is expected; anything else is a kernel bug. */
+void kernel_trap(void)
+{
+	uint64_t cause = csr_read(scause);
+	if (cause == (SCAUSE_INTERRUPT | IRQ_S_TIMER)) {
+		timer_interrupt();
+		return;
+	}
+	const char *what = cause & SCAUSE_INTERRUPT ? "unexpected interrupt" : exception_name(cause);
+	struct task_group_s *t = this_cpu()->task;
+	panic("kernel trap: %s (scause %#lx) at sepc %#lx stval %#lx, pid %d", what, cause,
+	      csr_read(sepc), csr_read(stval), t ? t->pid : 0);
+}

@@ -1,0 +1,31 @@
+#!/bin/sh
+# Install what rvshm needs to build and run: a RISC-V cross compiler, QEMU and OpenSBI.
+# Debian and Ubuntu get them through apt-get; other systems are told what to install.
+set -e
+
+debian_packages="gcc-riscv64-unknown-elf qemu-system-misc opensbi"
+
+if command -v apt-get >/dev/null 2>&1; then
+	if [ "$(id -u)" = 0 ]; then
+		sudo=""
+	elif command -v sudo >/dev/null 2>&1; then
+		sudo="sudo"
+	else
+		echo "install-deps: need root or sudo to run: apt-get install $debian_packages" >&2
+		exit 1
+	fi
+	echo "install-deps: installing $debian_packages"
+	$sudo env DEBIAN_FRONTEND=noninteractive apt-get update -qq
+	$sudo env DEBIAN_FRONTEND=noninteractive apt-get install -y -qq $debian_packages >/dev/null
+	exit 0
+fi
+
+cat >&2 <<'TXT'
+rvshm needs a RISC-V cross compiler, qemu-system-riscv64 and OpenSBI. Install them with:
+  Fedora:        sudo dnf install gcc-riscv64-linux-gnu qemu-system-riscv opensbi
+  Arch Linux:    sudo pacman -S riscv64-elf-gcc qemu-system-riscv
+  openSUSE:      sudo zypper install cross-riscv64-gcc13 qemu-extra
+  macOS (brew):  brew tap riscv-software-src/riscv && brew install riscv-tools qemu
+Then run make again. (On macOS, QEMU's bundled OpenSBI is used.)
+TXT
+exit 1

@@ -1,0 +1,16 @@
+# User-side system-call stubs, one per line of syscalls.def: load the number, ecall, and turn
+# a negative errno result into errno and -1 (in __syscall_return, user/lib/errno.c).
+#define SYSCALL(nr, name, params, args) \
+	.globl name; \
+	.type name, @function; \
+name: \
+	li a7, nr; \
+	ecall; \
+	j __syscall_return;
+
+	.section .text
+#include "syscalls.def"
+
+# exit() is the syscall; _exit() is its POSIX name for "no clean-up first".
+	.globl _exit
+	.set _exit, exit

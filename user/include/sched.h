@@ -1,0 +1,4 @@
+/* Scheduling. */
+#pragma once
+
+int sched_yield(void);
