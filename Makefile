@@ -69,7 +69,7 @@ QEMUOPTS = -machine virt -bios default -m $(MEM) -smp 1 -nographic -monitor none
 KSRC := $(wildcard boot/*.S kernel/*.c kernel/*.S kernel/mm/*.c kernel/shm/*.c \
 	kernel/lib/*.c syscall/*.c)
 KOBJ := $(patsubst %,$(B)/k/%.o,$(basename $(KSRC)))
-ULIBSRC := $(wildcard user/lib/*.c user/lib/*.S kernel/lib/*.c) syscall/usys.S
+ULIBSRC := $(filter-out user/lib/crt0.S,$(wildcard user/lib/*.c user/lib/*.S kernel/lib/*.c)) syscall/usys.S
 ULIBOBJ := $(patsubst %,$(B)/u/%.o,$(basename $(ULIBSRC)))
 CONFIG_H := $(B)/include/rvshm_config.h
 
@@ -99,11 +99,13 @@ $(B)/ulib.a: $(ULIBOBJ)
 	rm -f $@ && $(TOOLPREFIX)ar rcs $@ $^
 
 # A user program from one or more C files: $(call user-prog,out.elf,sources)
+UHEADERS := $(wildcard user/include/*.h user/include/sys/*.h include/*.h include/sys/*.h tests/lib/*.h)
 define user-prog
-$(1): $(2) $(B)/ulib.a user/user.ld
+$(1): $(2) $(B)/ulib.a $(B)/u/user/lib/crt0.o user/user.ld $(UHEADERS)
 	@mkdir -p $$(@D)
-	$$(CC) $$(UCFLAGS) -c $(2) -o $$(@:.elf=.o)
-	$$(LD) $$(LDFLAGS) -T user/user.ld -o $$@ $$(@:.elf=.o) $(B)/ulib.a $$(LIBGCC)
+	$$(CC) $$(filter-out -MMD -MP,$$(UCFLAGS)) -nostdlib -static -T user/user.ld \
+		-Wl,-z,max-page-size=4096 -Wl,--no-warn-rwx-segments -o $$@ \
+		$(B)/u/user/lib/crt0.o $(2) $(B)/ulib.a $$(LIBGCC)
 endef
 
 # A kernel image embedding user programs: $(call kernel-image,dir,program-elfs,verbose)
@@ -138,8 +140,9 @@ $(foreach s,$(SUITES),$(eval $(call kernel-image,$(B)/tests/$(s),\
 
 UNIT_TESTS := $(patsubst tests/unit/%.c,$(B)/unit/%,$(wildcard tests/unit/test_*.c))
 HOSTFLAGS := -std=c11 -g -O1 -Wall -Wextra -Werror -fsanitize=address,undefined \
-	-fno-sanitize-recover=all -D__KERNEL__ -iquote include -iquote kernel -iquote tests/unit
-$(B)/unit/test_%: tests/unit/test_%.c tests/unit/unit.h $(wildcard kernel/mm/*.[ch] kernel/shm/*.[ch])
+	-fno-sanitize-recover=all -D__KERNEL__ -iquote include -iquote tests/unit/host \
+	-iquote kernel -I tests/lib
+$(B)/unit/test_%: tests/unit/test_%.c $(wildcard tests/lib/* tests/unit/host/* kernel/*/*.[ch])
 	@mkdir -p $(@D)
 	$(HOSTCC) $(HOSTFLAGS) -o $@ $< $(shell sed -n 's|^/\* unit-sources: \(.*\) \*/|\1|p' $<)
 

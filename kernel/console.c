@@ -5,8 +5,8 @@
 #include "kernel.h"
 #include "lib/vformat.h"
 #include "mm/uaccess.h"
-#include "syscall.h"
 #include "spinlock.h"
+#include "syscall.h"
 #include "uart.h"
 
 static struct spinlock console_lock = SPINLOCK_INIT("console");

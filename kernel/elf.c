@@ -51,8 +51,8 @@ static int segment_ok(const struct elf64_phdr *ph, size_t size)
 /* Copy one segment into fresh frames and map them. */
 static int load_segment(pagetable_t pt, const uint8_t *image, const struct elf64_phdr *ph)
 {
-	uint64_t perm = PTE_U | PTE_R | (ph->flags & PF_W ? PTE_W : 0) |
-			(ph->flags & PF_X ? PTE_X : 0);
+	uint64_t perm =
+	    PTE_U | PTE_R | (ph->flags & PF_W ? PTE_W : 0) | (ph->flags & PF_X ? PTE_X : 0);
 	uintptr_t file_end = ph->vaddr + ph->filesz;
 	for (uintptr_t va = PGROUNDDOWN(ph->vaddr); va < ph->vaddr + ph->memsz; va += PGSIZE) {
 		if (vm_lookup(pt, va))
@@ -63,8 +63,8 @@ static int load_segment(pagetable_t pt, const uint8_t *image, const struct elf64
 		uintptr_t from = va > ph->vaddr ? va : ph->vaddr;
 		uintptr_t to = va + PGSIZE < file_end ? va + PGSIZE : file_end;
 		if (from < to)
-			memcpy((void *)(frame + (from - va)), image + ph->offset + (from - ph->vaddr),
-			       to - from);
+			memcpy((void *)(frame + (from - va)),
+			       image + ph->offset + (from - ph->vaddr), to - from);
 		if (vm_map_pages(pt, va, &frame, 1, perm) != 0) {
 			mm_pgfree(frame, 1);
 			return -ENOMEM;

@@ -66,8 +66,8 @@ int fdt_read(const void *dtb, struct machine_info *info)
 				addr_cells = be32(val);
 			else if (depth == 1 && strcmp(name, "#size-cells") == 0)
 				size_cells = be32(val);
-			else if (depth == 2 && in_memory && !found_memory && strcmp(name, "reg") == 0 &&
-				 len >= 4 * (addr_cells + size_cells)) {
+			else if (depth == 2 && in_memory && !found_memory &&
+				 strcmp(name, "reg") == 0 && len >= 4 * (addr_cells + size_cells)) {
 				info->ram_base = read_cells(val, addr_cells);
 				info->ram_size = read_cells(val + 4 * addr_cells, size_cells);
 				found_memory = 1;

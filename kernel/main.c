@@ -30,8 +30,8 @@ __attribute__((noreturn)) void kmain(unsigned long hartid, const void *dtb)
 	struct machine_info m;
 	if (fdt_read(dtb, &m) != 0)
 		panic("boot: no usable device tree at %p", dtb);
-	kprintf("rvshm: hart %lu, RAM %#lx..%#lx (%lu MiB), timebase %lu Hz\n", hartid, m.ram_base,
-		m.ram_base + m.ram_size, m.ram_size >> 20, m.timebase_hz);
+	kprintf("rvshm: hart %lu, RAM 0x%lx..0x%lx (%lu MiB), timebase %lu Hz\n", hartid,
+		m.ram_base, m.ram_base + m.ram_size, m.ram_size >> 20, m.timebase_hz);
 
 	uintptr_t ram_end = m.ram_base + m.ram_size;
 	mm_pginitialize((uintptr_t)_end, ram_end);
@@ -40,9 +40,9 @@ __attribute__((noreturn)) void kmain(unsigned long hartid, const void *dtb)
 
 	struct pginfo_s info;
 	mm_pginfo(&info);
-	narrate("mm: kernel %#lx..%#lx, page pool %#lx..%#lx: %zu pages, %zu free\n",
-		(uintptr_t)_start, (uintptr_t)_end, mm_pgpool_start(), mm_pgpool_end(),
-		info.ntotal, info.nfree);
+	narrate("mm: kernel 0x%lx..0x%lx, page pool 0x%lx..0x%lx: %zu pages, %zu free\n",
+		(uintptr_t)_start, (uintptr_t)_end, mm_pgpool_start(), mm_pgpool_end(), info.ntotal,
+		info.nfree);
 	shutdown_record_boot();
 	spawn_programs();
 	timer_init(m.timebase_hz);

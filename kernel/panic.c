@@ -22,7 +22,7 @@ static void backtrace(void)
 		uint64_t ra = *(uint64_t *)(fp - 8);
 		if (ra < (uintptr_t)_start || ra > (uintptr_t)_etext)
 			break;
-		kprintf("  %#lx\n", ra);
+		kprintf("  0x%lx\n", ra);
 		fp = *(uint64_t *)(fp - 16);
 	}
 }

@@ -10,4 +10,3 @@ void yield(void);
 /* Switch from the current task to the scheduler. Caller holds task_lock only and has
  * already changed the task's state. */
 void sched(void);
-

@@ -13,7 +13,10 @@ struct spinlock {
 	int hart;         /* holder's hart, or -1 */
 };
 
-#define SPINLOCK_INIT(n) {.locked = 0, .name = (n), .hart = -1}
+#define SPINLOCK_INIT(n)                                                                           \
+	{                                                                                          \
+		.locked = 0, .name = (n), .hart = -1                                               \
+	}
 
 /* Take the lock, spinning until it is free. Interrupts stay off until the matching release. */
 void spin_lock(struct spinlock *lk);

@@ -102,7 +102,7 @@ int task_spawn(const char *name, const uint8_t *elf, uint64_t size)
 	t->tf->sp = USTACK_TOP;
 	t->context.ra = (uintptr_t)task_first_run;
 	t->context.sp = (uintptr_t)t->tf;
-	narrate("task: pid %d (%s) created: text at %#lx, image ends %#lx, stack top %#lx\n",
+	narrate("task: pid %d (%s) created: text at 0x%lx, image ends 0x%lx, stack top 0x%lx\n",
 		t->pid, t->name, entry, image_end, USTACK_TOP);
 
 	spin_lock(&task_lock);
@@ -133,7 +133,7 @@ void task_exit(int wait_status)
 void task_kill(int signal, const char *why)
 {
 	struct task_group_s *t = this_task();
-	kprintf("kill: pid %d (%s): %s, sepc %#lx stval %#lx: signal %d\n", t->pid, t->name, why,
+	kprintf("kill: pid %d (%s): %s, sepc 0x%lx stval 0x%lx: signal %d\n", t->pid, t->name, why,
 		csr_read(sepc), csr_read(stval), signal);
 	task_exit(W_SIGNALED(signal));
 }

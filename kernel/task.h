@@ -49,5 +49,5 @@ void task_reap_orphans(void);
 int task_count_live(void);
 
 /* Wait-status encodings, as Linux's waitpid() reports them. */
-#define W_EXITCODE(code) (((code) & 0xff) << 8)
-#define W_SIGNALED(sig) ((sig) & 0x7f)
+#define W_EXITCODE(code) (((code)&0xff) << 8)
+#define W_SIGNALED(sig) ((sig)&0x7f)

@@ -1,4 +1,5 @@
 /* Trap handling: what to do once trapvec.S has saved the registers. */
+#include "trap.h"
 #include "cpu.h"
 #include "kernel.h"
 #include "riscv.h"
@@ -6,7 +7,6 @@
 #include "syscall.h"
 #include "task.h"
 #include "timer.h"
-#include "trap.h"
 
 #include <signal.h>
 
@@ -64,7 +64,7 @@ __attribute__((noreturn)) void user_trap(struct trapframe *tf)
 	uint64_t cause = csr_read(scause);
 	if (cause & SCAUSE_INTERRUPT) {
 		if ((cause & ~SCAUSE_INTERRUPT) != IRQ_S_TIMER)
-			panic("user_trap: unexpected interrupt %#lx", cause);
+			panic("user_trap: unexpected interrupt 0x%lx", cause);
 		timer_interrupt();
 		yield();
 	} else if (cause == EXC_ECALL_U) {
@@ -93,8 +93,9 @@ void kernel_trap(void)
 		timer_interrupt();
 		return;
 	}
-	const char *what = cause & SCAUSE_INTERRUPT ? "unexpected interrupt" : exception_name(cause);
+	const char *what =
+	    cause & SCAUSE_INTERRUPT ? "unexpected interrupt" : exception_name(cause);
 	struct task_group_s *t = this_cpu()->task;
-	panic("kernel trap: %s (scause %#lx) at sepc %#lx stval %#lx, pid %d", what, cause,
+	panic("kernel trap: %s (scause 0x%lx) at sepc 0x%lx stval 0x%lx, pid %d", what, cause,
 	      csr_read(sepc), csr_read(stval), t ? t->pid : 0);
 }

@@ -24,7 +24,7 @@ static syscall_fn *const syscall_table[] = {
 
 long syscall_dispatch(const struct trapframe *tf)
 {
-	const uint64_t a[6] = {tf->a0, tf->a1, tf->a2, tf->a3, tf->a4, tf->a5};
+	const uint64_t a[6] = { tf->a0, tf->a1, tf->a2, tf->a3, tf->a4, tf->a5 };
 	if (tf->a7 >= ARRAY_SIZE(syscall_table) || !syscall_table[tf->a7])
 		return -ENOSYS;
 	return syscall_table[tf->a7](a);

@@ -71,7 +71,7 @@ static void emit_num(struct out *o, const struct spec *sp, uint64_t v, unsigned 
 /* Read the flags, width and precision after '%'. Returns the updated format pointer. */
 static const char *parse_spec(const char *f, struct spec *sp, va_list *ap)
 {
-	*sp = (struct spec){.precision = -1};
+	*sp = (struct spec){ .precision = -1 };
 	for (;; f++) {
 		if (*f == '-')
 			sp->left = 1;
@@ -126,7 +126,7 @@ static const char *parse_length(const char *f, int *longness)
 
 int vformat(format_sink *sink, void *arg, const char *fmt, va_list ap_in)
 {
-	struct out o = {sink, arg, 0};
+	struct out o = { sink, arg, 0 };
 	struct spec sp;
 	int longness;
 	va_list ap;
@@ -149,9 +149,12 @@ int vformat(format_sink *sink, void *arg, const char *fmt, va_list ap_in)
 		case 'x':
 		case 'X':
 		case 'o': {
-			uint64_t v = longness == 1 ? va_arg(ap, unsigned long) : va_arg(ap, unsigned);
+			uint64_t v =
+			    longness == 1 ? va_arg(ap, unsigned long) : va_arg(ap, unsigned);
 			unsigned base = *f == 'u' ? 10 : *f == 'o' ? 8 : 16;
-			const char *prefix = !sp.alt || v == 0 ? "" : *f == 'x' ? "0x" : *f == 'X' ? "0X" : *f == 'o' ? "0" : "";
+			const char *prefix = "";
+			if (sp.alt && v != 0)
+				prefix = *f == 'x' ? "0x" : *f == 'X' ? "0X" : *f == 'o' ? "0" : "";
 			emit_num(&o, &sp, v, base, *f == 'X', prefix);
 			break;
 		}
@@ -204,7 +207,7 @@ static void buf_sink(int c, void *arg)
 
 int vformat_buf(char *buf, size_t size, const char *fmt, va_list ap)
 {
-	struct buf b = {buf, size};
+	struct buf b = { buf, size };
 	int n = vformat(buf_sink, &b, fmt, ap);
 	if (size)
 		*b.p = '\0';

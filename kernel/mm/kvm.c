@@ -14,7 +14,7 @@ extern char _start[], _etext[], _srodata[], _erodata[], _sdata[], _end[];
 static void kmap(uintptr_t start, uintptr_t end, uint64_t perm)
 {
 	if (vm_map_range(kernel_pagetable, start, start, end - start, perm | PTE_G) != 0)
-		panic("kvm: out of pages mapping %#lx..%#lx", start, end);
+		panic("kvm: out of pages mapping 0x%lx..0x%lx", start, end);
 }
 
 void kvm_init(uintptr_t ram_end)
@@ -24,7 +24,7 @@ void kvm_init(uintptr_t ram_end)
 	kmap((uintptr_t)_start, (uintptr_t)_etext, PTE_R | PTE_X);
 	kmap((uintptr_t)_srodata, (uintptr_t)_erodata, PTE_R);
 	kmap((uintptr_t)_sdata, ram_end, PTE_R | PTE_W);
-	static const uintptr_t devices[] = {TEST_DEVICE_PA, RTC_PA, UART_PA};
+	static const uintptr_t devices[] = { TEST_DEVICE_PA, RTC_PA, UART_PA };
 	for (size_t i = 0; i < ARRAY_SIZE(devices); i++)
 		if (vm_map_range(kernel_pagetable, KMMIO(devices[i]), devices[i], PGSIZE,
 				 PTE_R | PTE_W | PTE_G) != 0)

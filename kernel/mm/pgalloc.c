@@ -46,7 +46,7 @@ void mm_pgfree(uintptr_t pa, unsigned npages)
 	int err = gran_free(&pool, pa, (size_t)npages * PGSIZE);
 	spin_unlock(&pool_lock);
 	if (err)
-		panic("mm_pgfree: %#lx (+%u pages) is not an allocated page run", pa, npages);
+		panic("mm_pgfree: 0x%lx (+%u pages) is not an allocated page run", pa, npages);
 }
 
 void mm_pginfo(struct pginfo_s *info)

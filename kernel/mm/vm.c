@@ -35,7 +35,7 @@ static int map_one(pagetable_t pt, uintptr_t va, uintptr_t pa, uint64_t perm)
 	if (!slot)
 		return -ENOMEM;
 	if (*slot & PTE_V)
-		panic("vm: remap of va %#lx (pte %#lx)", va, *slot);
+		panic("vm: remap of va 0x%lx (pte 0x%lx)", va, *slot);
 	/* Pre-set A and D: hardware may fault instead of setting them, and we need no counts. */
 	*slot = PA_TO_PTE(pa) | perm | PTE_V | PTE_A | (perm & PTE_W ? PTE_D : 0);
 	return 0;
@@ -52,8 +52,7 @@ int vm_map_range(pagetable_t pt, uintptr_t va, uintptr_t pa, size_t size, uint64
 	return 0;
 }
 
-int vm_map_pages(pagetable_t pt, uintptr_t va, const uintptr_t *pages, size_t npages,
-		 uint64_t perm)
+int vm_map_pages(pagetable_t pt, uintptr_t va, const uintptr_t *pages, size_t npages, uint64_t perm)
 {
 	for (size_t i = 0; i < npages; i++) {
 		if (map_one(pt, va + i * PGSIZE, pages[i], perm) != 0) {

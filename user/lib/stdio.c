@@ -10,7 +10,7 @@ struct FILE {
 	int fd;
 };
 
-static FILE out = {STDOUT_FILENO}, err = {STDERR_FILENO};
+static FILE out = { STDOUT_FILENO }, err = { STDERR_FILENO };
 FILE *const stdout = &out;
 FILE *const stderr = &err;
 
@@ -39,7 +39,7 @@ static void line_sink(int c, void *arg)
 
 int vfprintf(FILE *f, const char *fmt, va_list ap)
 {
-	struct linebuf lb = {.fd = f->fd};
+	struct linebuf lb = { .fd = f->fd };
 	int n = vformat(line_sink, &lb, fmt, ap);
 	flush(&lb);
 	return n;

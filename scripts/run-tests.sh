@@ -1,0 +1,100 @@
+#!/bin/sh
+# Run rvshm's tests and count them: host unit tests, then one QEMU boot per suite.
+# Usage: run-tests.sh QEMU unit-test-binary... -- suite...
+#
+# A suite is a directory tests/qemu/NAME: its programs are built into one kernel image,
+# which boots them all at once. Its expect file says what must hold of the run:
+#   status N          QEMU exits with status N
+#   output REGEX      some console line matches (grep -E)
+#   no-output REGEX   no console line matches
+#   order A ; B       a line matching A comes before a line matching B
+#   segments-remain   the run ends with segments left, so free pages at exit may be fewer
+# Every run must also be free of panics and (unless segments remain) give back every page.
+# Each PASS/FAIL line a test program prints counts as a test too.
+qemu=$1
+shift
+passed=0
+failed=0
+boot_limit=${BOOT_LIMIT:-300} # seconds: catches a hung kernel, measures nothing
+
+pass() {
+	passed=$((passed + 1))
+	echo "PASS $1"
+}
+fail() {
+	failed=$((failed + 1))
+	echo "FAIL $1"
+}
+check() { # check TITLE COMMAND...: one test that holds when the command succeeds
+	title=$1
+	shift
+	if "$@" >/dev/null 2>&1; then pass "$title"; else fail "$title"; fi
+}
+
+# Count the PASS and FAIL lines of a test program's output.
+count_results() {
+	p=$(grep -c '^PASS ' "$1")
+	f=$(grep -c '^FAIL ' "$1")
+	passed=$((passed + p))
+	failed=$((failed + f))
+	grep -E '^(FAIL |  [A-Za-z0-9_]+: )' "$1"
+}
+
+ordered() { # ordered FILE A B: a line matching A precedes one matching B
+	a=$(grep -nE "$2" "$1" | head -n 1 | cut -d: -f1)
+	b=$(grep -nE "$3" "$1" | tail -n 1 | cut -d: -f1)
+	[ -n "$a" ] && [ -n "$b" ] && [ "$a" -lt "$b" ]
+}
+
+balanced() { # the accounting line shows as many free pages at exit as at boot
+	grep -qE '^mm: free pages boot=([0-9]+) exit=\1$' "$1"
+}
+
+# boot_and_check NAME KERNEL EXPECTFILE
+boot_and_check() {
+	name=$1 elf=$2 expect=$3
+	out=$(dirname "$elf")/console.txt
+	timeout "$boot_limit" $qemu -machine virt -bios default -m 128M -smp 1 -nographic \
+		-monitor none -serial stdio -kernel "$elf" </dev/null >"$out.raw" 2>&1
+	status=$?
+	tr -d '\r' <"$out.raw" >"$out"
+	count_results "$out"
+	check "$name: no kernel panic" sh -c "! grep -q '^panic:' '$out'"
+	if grep -q '^segments-remain' "$expect"; then
+		check "$name: accounting line printed" grep -qE '^mm: free pages boot=[0-9]+ exit=[0-9]+' "$out"
+	else
+		check "$name: every page free at boot is free at exit" balanced "$out"
+	fi
+	while read -r kind arg; do
+		case $kind in
+		status) check "$name: exit status $arg" test "$status" -eq "$arg" ;;
+		output) check "$name: output has /$arg/" grep -qE "$arg" "$out" ;;
+		no-output) check "$name: output lacks /$arg/" sh -c "! grep -qE '$arg' '$out'" ;;
+		order)
+			first=${arg%% ; *} second=${arg#* ; }
+			check "$name: /$first/ before /$second/" ordered "$out" "$first" "$second"
+			;;
+		esac
+	done <"$expect"
+	if [ "$status" -eq 124 ]; then
+		echo "  $name: no power-off within ${boot_limit}s; console output in $out"
+	fi
+}
+
+while [ $# -gt 0 ] && [ "$1" != "--" ]; do
+	out=$1.txt
+	"$1" >"$out" 2>&1
+	rc=$?
+	count_results "$out"
+	check "$(basename "$1"): exits cleanly (no sanitizer report)" test "$rc" -eq 0
+	shift
+done
+shift
+
+boot_and_check demo build/kernel.elf tests/demo.expect
+for suite in "$@"; do
+	boot_and_check "$suite" "build/tests/$suite/kernel.elf" "tests/qemu/$suite/expect"
+done
+
+echo "$passed passed, $failed failed"
+[ "$failed" -eq 0 ]

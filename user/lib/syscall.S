@@ -1,0 +1,13 @@
+# long syscall(long number, ...): any system call by number, as on Linux.
+	.section .text
+	.globl syscall
+syscall:
+	mv a7, a0
+	mv a0, a1
+	mv a1, a2
+	mv a2, a3
+	mv a3, a4
+	mv a4, a5
+	mv a5, a6
+	ecall
+	j __syscall_return
