@@ -57,7 +57,7 @@ COMMON := -std=c11 -O2 -g -ffreestanding -fno-common -fno-builtin -fno-stack-pro
 	-fno-pie -no-pie -nostdinc -isystem $(GCCINC) $(ARCHFLAGS) -MMD -MP
 KCFLAGS := $(COMMON) -Wall -Wextra -Werror -fno-omit-frame-pointer \
 	-I include -I kernel -I syscall -I $(B)/include -D__KERNEL__
-UCFLAGS := $(COMMON) -Wall -Wextra -I user/include -I include -I tests/lib -iquote kernel
+UCFLAGS := $(COMMON) -Wall -Wextra -I user/include -I include -I tests/lib -iquote kernel -iquote user
 LDFLAGS := -nostdlib -z max-page-size=4096 --no-warn-rwx-segments
 # User programs may need libgcc (soft-float, for one); the kernel links without it.
 LIBGCC := $(shell $(CC) -march=rv64imac -mabi=lp64 -print-libgcc-file-name 2>/dev/null)

@@ -7,6 +7,7 @@
 #include "mm/vm.h"
 #include "programs.h"
 #include "sched.h"
+#include "shm/shm.h"
 #include "shutdown.h"
 #include "task.h"
 #include "timer.h"
@@ -37,6 +38,7 @@ __attribute__((noreturn)) void kmain(unsigned long hartid, const void *dtb)
 	mm_pginitialize((uintptr_t)_end, ram_end);
 	kvm_init(ram_end);
 	trap_init();
+	shm_initialize();
 
 	struct pginfo_s info;
 	mm_pginfo(&info);

@@ -117,6 +117,7 @@ fail:
 void task_exit(int wait_status)
 {
 	struct task_group_s *t = this_task();
+	shm_group_release(t); /* detach first: shared frames are not the process's to free */
 	/* Leave the process's page table before freeing it; the kernel's maps everything we need. */
 	vm_switch(kernel_pagetable);
 	vm_destroy(t->pagetable);

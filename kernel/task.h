@@ -9,6 +9,7 @@
 #include "context.h"
 #include "memlayout.h"
 #include "mm/vm.h"
+#include "shm/shm.h"
 #include "spinlock.h"
 #include "trapframe.h"
 
@@ -23,6 +24,9 @@ struct task_group_s {
 	struct trapframe *tf;
 	struct context context; /* where swtch() resumes it in the kernel */
 	int wait_status;        /* how it ended, as waitpid() reports it */
+	uid_t uid, euid;        /* real and effective user: shm permissions use euid */
+	gid_t gid, egid;
+	struct shm_group_s shm; /* its shared-memory window and attachments */
 };
 
 extern struct task_group_s tasks[];

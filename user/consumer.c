@@ -1,7 +1,42 @@
+/* The demo's consumer: finds the producer's segment by its key, attaches it at an address
+ * of its own choosing, answers the request, and leaves. */
+#include <errno.h>
+#include <sched.h>
 #include <stdio.h>
+#include <string.h>
+#include <sys/shm.h>
 #include <unistd.h>
+
+#include "demo.h"
+
+#define CONSUMER_ADDR ((void *)0x40100000) /* deliberately not where the producer has it */
+
 int main(void)
 {
-	printf("consumer: pid %d\n", getpid());
-	return 0;
+	int id;
+	while ((id = shmget(DEMO_KEY, 0, 0600)) < 0 && errno == ENOENT)
+		sched_yield(); /* the producer has not made it yet */
+	if (id < 0) {
+		perror("consumer: shmget");
+		return 1;
+	}
+	struct demo_page *page = shmat(id, CONSUMER_ADDR, 0);
+	if (page == (void *)-1) {
+		perror("consumer: shmat");
+		return 1;
+	}
+	printf("consumer: pid %d attached shmid %d at %p\n", getpid(), id, (void *)page);
+
+	while (page->stage != REQUEST_WRITTEN)
+		sched_yield();
+	__sync_synchronize();
+	printf("consumer: read  \"%s\"\n", page->request);
+	int ok = strncmp(page->request, "hello from pid ", 15) == 0;
+
+	snprintf(page->reply, sizeof(page->reply), "thanks, pid %d got it", getpid());
+	__sync_synchronize();
+	page->stage = REPLY_WRITTEN;
+	printf("consumer: wrote \"%s\"\n", page->reply);
+	shmdt(page);
+	return ok ? 0 : 1;
 }

@@ -12,3 +12,10 @@ ssize_t write(int fd, const void *buf, size_t n);
 pid_t getpid(void);
 long syscall(long number, ...);
 __attribute__((noreturn)) void _exit(int status);
+
+uid_t getuid(void);
+uid_t geteuid(void);
+gid_t getgid(void);
+gid_t getegid(void);
+int setuid(uid_t uid);
+int setgid(gid_t gid);

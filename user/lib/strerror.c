@@ -20,6 +20,7 @@ static const char *const messages[] = {
 	[EBUSY] = "Device or resource busy",
 	[EEXIST] = "File exists",
 	[EINVAL] = "Invalid argument",
+	[EMFILE] = "Too many open files",
 	[ENOSPC] = "No space left on device",
 	[ERANGE] = "Numerical result out of range",
 	[ENOSYS] = "Function not implemented",

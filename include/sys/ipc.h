@@ -1,0 +1,30 @@
+/* System V IPC: keys, permissions and the control commands shared by shm (Linux values). */
+#pragma once
+
+#include <sys/types.h>
+
+#define IPC_PRIVATE ((key_t)0)
+
+/* shmget flags, above the nine permission bits */
+#define IPC_CREAT 01000
+#define IPC_EXCL 02000
+
+/* shmctl commands */
+#define IPC_RMID 0
+#define IPC_SET 1
+#define IPC_STAT 2
+
+struct ipc_perm {
+	key_t __key; /* the key the segment was made with */
+	uid_t uid;   /* owner */
+	gid_t gid;
+	uid_t cuid; /* creator */
+	gid_t cgid;
+	mode_t mode;          /* low 9 bits: rwx for owner, group, other */
+	unsigned short __seq; /* slot reuse count, part of the id */
+};
+
+#ifndef __KERNEL__
+/* A key from a path and a project id. rvshm has no files, so the path is hashed. */
+key_t ftok(const char *path, int id);
+#endif

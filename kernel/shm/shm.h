@@ -1,0 +1,95 @@
+/*
+ * Internal shared-memory definitions (NuttX's mm/shm/shm.h).
+ *
+ * The region table is a static array of CONFIG_ARCH_SHM_MAXREGIONS regions. A shmid names
+ * a slot and the slot's reuse count together, as Linux ipc ids do:
+ *
+ *     shmid = seq * CONFIG_ARCH_SHM_MAXREGIONS + slot
+ *
+ * so an id kept after its segment is destroyed never reaches a newer segment in that slot.
+ *
+ * Each process (task group) has its own shared-memory window, [CONFIG_ARCH_SHM_VBASE,
+ * SHM_WINDOW_END), with a granule allocator over it that hands out page-aligned ranges,
+ * and a list of what it has attached.
+ */
+#pragma once
+
+#include <stddef.h>
+#include <stdint.h>
+#include <sys/shm.h>
+
+#include "memlayout.h"
+#include "mm/gran.h"
+#include "spinlock.h"
+
+/* Region flags: a bit mask (NuttX keeps them in a bool and so loses UNLINKED). */
+#define SRFLAG_INUSE (1U << 0)    /* the slot holds a segment */
+#define SRFLAG_UNLINKED (1U << 1) /* IPC_RMID was done: destroy at the last detach */
+
+struct shm_region_s {
+	unsigned flags;     /* SRFLAG_* */
+	unsigned seq;       /* how often the slot has been used: part of the shmid */
+	size_t npages;      /* the size rounded up to pages */
+	uintptr_t *pages;   /* npages physical frames, in order; need not be contiguous */
+	size_t list_pages;  /* pages holding the pages[] list itself */
+	struct shmid_ds ds; /* what IPC_STAT reports; ds.shm_perm.__key is the key, which
+			     * becomes IPC_PRIVATE at IPC_RMID so the key can be used again */
+};
+
+struct shm_info_s {
+	struct spinlock lock; /* guards every region */
+	struct shm_region_s region[CONFIG_ARCH_SHM_MAXREGIONS];
+};
+
+extern struct shm_info_s g_shminfo;
+
+/* One attachment of a segment in a process. */
+struct shm_attach_s {
+	uintptr_t va;  /* where it starts; 0 = this slot is unused */
+	size_t npages; /* its length as attached */
+	int shmid;     /* the segment's id at attach time */
+	int rdonly;
+};
+
+/* A process may hold this many attachments at once (more gives EMFILE). */
+#define SHM_MAX_ATTACH CONFIG_ARCH_SHM_MAXREGIONS
+
+/* The shared-memory part of a task group. */
+struct shm_group_s {
+	struct gran_s va;    /* the window's virtual page allocator */
+	uint64_t *va_bitmap; /* its bitmap, in a page of its own; NULL until the first shmat */
+	size_t bitmap_pages;
+	struct shm_attach_s attach[SHM_MAX_ATTACH];
+};
+
+/* Set up the region table. Called once at boot. */
+void shm_initialize(void);
+
+/* The region shmid names, or NULL if no live segment has that id. Caller holds the lock. */
+struct shm_region_s *shm_lookup(int shmid);
+
+/* The shmid of region r. */
+int shm_id(const struct shm_region_s *r);
+
+/* May a process with effective uid and gid do what mode asks (bits of 0444 read, 0222
+ * write) to a segment with permissions perm? uid 0 may do anything. */
+int shm_permitted(const struct ipc_perm *perm, uid_t uid, gid_t gid, mode_t mode);
+
+/* Is uid the segment's owner or creator, or root? (IPC_SET and IPC_RMID need that.) */
+int shm_is_owner(const struct ipc_perm *perm, uid_t uid);
+
+/* Free a segment's frames and page list, and empty its slot. Caller holds the lock. */
+void shm_destroy(struct shm_region_s *r);
+
+struct task_group_s;
+
+/* Detach attachment a of task t: unmap, free its window range, drop nattch,
+ * and destroy the segment if it was removed and this was its last attachment. This is the
+ * one detach path: shmdt, process exit and fork's rollback all use it. */
+void shm_detach(struct task_group_s *t, struct shm_attach_s *a);
+
+/* Detach everything task t has attached and free its window allocator. */
+void shm_group_release(struct task_group_s *t);
+
+/* Make sure g's window allocator exists. Returns 0 or -ENOMEM. */
+int shm_group_init(struct shm_group_s *g);

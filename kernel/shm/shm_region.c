@@ -1,0 +1,64 @@
+/* The region table: ids, lookup, permissions, and destroying a segment. */
+#include "shm.h"
+
+#include "kernel.h"
+#include "lib/string.h"
+#include "mm/pgalloc.h"
+
+int shm_id(const struct shm_region_s *r)
+{
+	int slot = (int)(r - g_shminfo.region);
+	return (int)(r->seq % (INT32_MAX / CONFIG_ARCH_SHM_MAXREGIONS)) *
+		   CONFIG_ARCH_SHM_MAXREGIONS +
+	       slot;
+}
+
+struct shm_region_s *shm_lookup(int shmid)
+{
+	if (shmid < 0)
+		return NULL;
+	struct shm_region_s *r = &g_shminfo.region[shmid % CONFIG_ARCH_SHM_MAXREGIONS];
+	if (!(r->flags & SRFLAG_INUSE) || shm_id(r) != shmid)
+		return NULL;
+	return r;
+}
+
+int shm_permitted(const struct ipc_perm *perm, uid_t uid, gid_t gid, mode_t mode)
+{
+	if (uid == 0)
+		return 1;
+	mode_t granted = perm->mode;
+	if (uid == perm->uid || uid == perm->cuid)
+		granted >>= 6;
+	else if (gid == perm->gid || gid == perm->cgid)
+		granted >>= 3;
+	/* Fold the asked-for bits of every class into one rwx triple, as Linux's ipcperms does. */
+	mode_t wanted = (mode >> 6 | mode >> 3 | mode) & 07;
+	return (wanted & ~granted & 07) == 0;
+}
+
+int shm_is_owner(const struct ipc_perm *perm, uid_t uid)
+{
+	return uid == 0 || uid == perm->uid || uid == perm->cuid;
+}
+
+void shm_destroy(struct shm_region_s *r)
+{
+	KASSERT(spin_holding(&g_shminfo.lock));
+	KASSERT(r->ds.shm_nattch == 0);
+	int id = shm_id(r);
+	for (size_t i = 0; i < r->npages; i++)
+		if (r->pages[i])
+			mm_pgfree(r->pages[i], 1);
+	if (r->pages)
+		mm_pgfree((uintptr_t)r->pages, (unsigned)r->list_pages);
+	struct pginfo_s info;
+	mm_pginfo(&info);
+	if (r->flags & SRFLAG_INUSE) /* not when shmget is rolling back a half-made segment */
+		narrate("shm: shmid %d destroyed: %zu frames and %zu list page(s) back to the pool "
+			"(%zu free)\n",
+			id, r->npages, r->list_pages, info.nfree);
+	unsigned seq = r->seq;
+	memset(r, 0, sizeof(*r));
+	r->seq = seq + 1; /* the next segment in this slot gets a new id */
+}

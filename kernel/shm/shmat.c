@@ -1,0 +1,89 @@
+/* shmat: attach a segment in the caller's shared-memory window. */
+#include "errno.h"
+#include "kernel.h"
+#include "riscv.h"
+#include "rtc.h"
+#include "shm.h"
+#include "syscall.h"
+#include "task.h"
+
+/* A free attachment slot of g, or NULL. */
+static struct shm_attach_s *free_attach_slot(struct shm_group_s *g)
+{
+	for (int i = 0; i < SHM_MAX_ATTACH; i++)
+		if (g->attach[i].va == 0)
+			return &g->attach[i];
+	return NULL;
+}
+
+/* Choose where npages go: anywhere free (addr 0), or exactly at addr (rounded down to
+ * SHMLBA with SHM_RND). Reserves the range in the window allocator. Returns the address,
+ * or 0 with *err set. */
+static uintptr_t place(struct shm_group_s *g, uintptr_t addr, size_t npages, int shmflg, int *err)
+{
+	size_t len = npages * PGSIZE;
+	if (addr == 0) {
+		uintptr_t va = gran_alloc(&g->va, len);
+		*err = va ? 0 : -ENOMEM; /* the window has no hole that large */
+		return va;
+	}
+	if (shmflg & SHM_RND)
+		addr &= ~(uintptr_t)(SHMLBA - 1);
+	/* Unaligned, outside the window, or overlapping an attachment: EINVAL, as on Linux. */
+	*err = -EINVAL;
+	if (addr % SHMLBA != 0 || addr < CONFIG_ARCH_SHM_VBASE || addr >= SHM_WINDOW_END ||
+	    len > SHM_WINDOW_END - addr)
+		return 0;
+	if (gran_reserve(&g->va, addr, len) != 0)
+		return 0;
+	*err = 0;
+	return addr;
+}
+
+/* Print one record per mapped page; tools read these lines. */
+static void narrate_attach(const struct task_group_s *t, int shmid, uintptr_t va,
+			   const struct shm_region_s *r, int rdonly)
+{
+	for (size_t i = 0; i < r->npages; i++)
+		narrate("shmat: pid %d shmid %d va 0x%lx -> pa 0x%lx (%s)\n", t->pid, shmid,
+			va + i * PGSIZE, r->pages[i], rdonly ? "R--U" : "RW-U");
+}
+
+long sys_shmat(int shmid, uintptr_t addr, int shmflg)
+{
+	struct task_group_s *t = this_task();
+	struct shm_group_s *g = &t->shm;
+	int rdonly = (shmflg & SHM_RDONLY) != 0;
+	int err;
+	spin_lock(&g_shminfo.lock);
+	struct shm_region_s *r = shm_lookup(shmid);
+	struct shm_attach_s *a = free_attach_slot(g);
+	uintptr_t va = 0;
+	if (!r)
+		err = -EINVAL;
+	else if (!shm_permitted(&r->ds.shm_perm, t->euid, t->egid, rdonly ? 0444 : 0666))
+		err = -EACCES;
+	else if (!a)
+		err = -EMFILE;
+	else if ((err = shm_group_init(g)) == 0)
+		va = place(g, addr, r->npages, shmflg, &err);
+	if (err) {
+		spin_unlock(&g_shminfo.lock);
+		return err;
+	}
+	/* Shared memory is never executable: R|W|U, or R|U for SHM_RDONLY. */
+	uint64_t perm = PTE_R | PTE_U | (rdonly ? 0 : PTE_W);
+	if (vm_map_pages(t->pagetable, va, r->pages, r->npages, perm) != 0) {
+		gran_free(&g->va, va, r->npages * PGSIZE);
+		spin_unlock(&g_shminfo.lock);
+		return -ENOMEM;
+	}
+	sfence_vma_all(); /* one fence for the whole batch, not one per page */
+	*a = (struct shm_attach_s){ va, r->npages, shmid, rdonly };
+	r->ds.shm_nattch++;
+	r->ds.shm_atime = (time_t)rtc_seconds();
+	r->ds.shm_lpid = t->pid;
+	narrate_attach(t, shmid, va, r, rdonly);
+	spin_unlock(&g_shminfo.lock);
+	return (long)va;
+}

@@ -1,0 +1,42 @@
+/* shmdt, and shm_detach: the one path by which an attachment ends. */
+#include "errno.h"
+#include "kernel.h"
+#include "rtc.h"
+#include "shm.h"
+#include "syscall.h"
+#include "task.h"
+
+void shm_detach(struct task_group_s *t, struct shm_attach_s *a)
+{
+	spin_lock(&g_shminfo.lock);
+	/* The segment may be gone from the table only if the id went stale, which can't
+	 * happen while we hold an attachment: nattch keeps it alive. */
+	struct shm_region_s *r = shm_lookup(a->shmid);
+	KASSERT(r != NULL);
+	vm_unmap(t->pagetable, a->va, a->npages, 0); /* fences each page; frames stay */
+	if (gran_free(&t->shm.va, a->va, a->npages * PGSIZE) != 0)
+		panic("shm_detach: window range 0x%lx not allocated", a->va);
+	narrate("shmdt: pid %d shmid %d va 0x%lx: %zu page(s) unmapped\n", t->pid, a->shmid, a->va,
+		a->npages);
+	r->ds.shm_nattch--;
+	r->ds.shm_dtime = (time_t)rtc_seconds();
+	r->ds.shm_lpid = t->pid;
+	if (r->ds.shm_nattch == 0 && (r->flags & SRFLAG_UNLINKED))
+		shm_destroy(r);
+	spin_unlock(&g_shminfo.lock);
+	*a = (struct shm_attach_s){ 0 };
+}
+
+long sys_shmdt(uintptr_t addr)
+{
+	struct task_group_s *t = this_task();
+	/* Only the exact start of an attachment names it. */
+	for (int i = 0; i < SHM_MAX_ATTACH; i++) {
+		struct shm_attach_s *a = &t->shm.attach[i];
+		if (a->va != 0 && a->va == addr) {
+			shm_detach(t, a);
+			return 0;
+		}
+	}
+	return -EINVAL;
+}

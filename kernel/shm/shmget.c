@@ -1,0 +1,115 @@
+/* shmget: find the segment for a key, or create one and back it with zeroed frames. */
+#include "errno.h"
+#include "kernel.h"
+#include "lib/string.h"
+#include "mm/pgalloc.h"
+#include "rtc.h"
+#include "shm.h"
+#include "syscall.h"
+#include "task.h"
+
+#define SHM_MAX_BYTES ((size_t)CONFIG_ARCH_SHM_NPAGES * PGSIZE)
+
+/* The live segment with key, or NULL. Removed segments have lost their key. */
+static struct shm_region_s *find_key(key_t key)
+{
+	for (int i = 0; i < CONFIG_ARCH_SHM_MAXREGIONS; i++) {
+		struct shm_region_s *r = &g_shminfo.region[i];
+		if ((r->flags & SRFLAG_INUSE) && r->ds.shm_perm.__key == key)
+			return r;
+	}
+	return NULL;
+}
+
+static struct shm_region_s *find_free_slot(void)
+{
+	for (int i = 0; i < CONFIG_ARCH_SHM_MAXREGIONS; i++)
+		if (!(g_shminfo.region[i].flags & SRFLAG_INUSE))
+			return &g_shminfo.region[i];
+	return NULL;
+}
+
+/* Give r npages frames, taken one at a time: they need not be contiguous. Returns 0, or
+ * -ENOMEM with every page it took given back. */
+static int take_frames(struct shm_region_s *r, size_t npages)
+{
+	r->list_pages = PGROUNDUP(npages * sizeof(uintptr_t)) / PGSIZE;
+	r->pages = (uintptr_t *)mm_pgalloc((unsigned)r->list_pages);
+	if (!r->pages)
+		return -ENOMEM;
+	for (r->npages = 0; r->npages < npages; r->npages++) {
+		uintptr_t frame = mm_pgalloc(1); /* zeroed: no process sees old data */
+		if (!frame) {
+			shm_destroy(r); /* frees the frames so far and the list */
+			return -ENOMEM;
+		}
+		r->pages[r->npages] = frame;
+	}
+	return 0;
+}
+
+/* Tell the story of a new segment: which frames it took from the pool. */
+static void narrate_create(const struct shm_region_s *r, const struct task_group_s *t)
+{
+	struct pginfo_s info;
+	if (!kernel_verbose)
+		return;
+	mm_pginfo(&info);
+	kprintf("shmget: pid %d key 0x%x size %zu -> shmid %d, %zu frame(s) from the pool "
+		"(%zu left):",
+		t->pid, (unsigned)r->ds.shm_perm.__key, r->ds.shm_segsz, shm_id(r), r->npages,
+		info.nfree);
+	for (size_t i = 0; i < r->npages && i < 8; i++)
+		kprintf(" 0x%lx", r->pages[i]);
+	kprintf(r->npages > 8 ? " ...\n" : "\n");
+}
+
+/* Make a new segment for key. Caller holds the lock. Returns its id or a negative errno. */
+static int create(key_t key, size_t size, int shmflg)
+{
+	struct task_group_s *t = this_task();
+	if (size == 0 || size > SHM_MAX_BYTES)
+		return -EINVAL;
+	struct shm_region_s *r = find_free_slot();
+	if (!r)
+		return -ENOSPC;
+	int err = take_frames(r, PGROUNDUP(size) / PGSIZE);
+	if (err)
+		return err;
+	r->flags = SRFLAG_INUSE;
+	r->ds = (struct shmid_ds){
+		.shm_perm = { .__key = key,
+			      .uid = t->euid,
+			      .gid = t->egid,
+			      .cuid = t->euid,
+			      .cgid = t->egid,
+			      .mode = (mode_t)shmflg & 0777,
+			      .__seq = (unsigned short)r->seq },
+		.shm_segsz = size,
+		.shm_ctime = (time_t)rtc_seconds(),
+		.shm_cpid = t->pid,
+	};
+	narrate_create(r, t);
+	return shm_id(r);
+}
+
+long sys_shmget(key_t key, size_t size, int shmflg)
+{
+	struct task_group_s *t = this_task();
+	int ret;
+	spin_lock(&g_shminfo.lock);
+	struct shm_region_s *r = key == IPC_PRIVATE ? NULL : find_key(key);
+	if (!r)
+		ret = key == IPC_PRIVATE || (shmflg & IPC_CREAT) ? create(key, size, shmflg)
+								 : -ENOENT;
+	else if ((shmflg & IPC_CREAT) && (shmflg & IPC_EXCL))
+		ret = -EEXIST;
+	else if (size > r->ds.shm_segsz)
+		ret = -EINVAL;
+	else if (!shm_permitted(&r->ds.shm_perm, t->euid, t->egid, (mode_t)shmflg & 0777))
+		ret = -EACCES;
+	else
+		ret = shm_id(r);
+	spin_unlock(&g_shminfo.lock);
+	return ret;
+}
