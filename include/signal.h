@@ -17,3 +17,9 @@
 #define SIGALRM 14
 #define SIGTERM 15
 #define SIGCHLD 17
+
+#ifndef __KERNEL__
+#include <sys/types.h>
+int kill(pid_t pid, int sig);
+int raise(int sig);
+#endif

@@ -27,9 +27,6 @@ struct elf64_phdr {
 	uint64_t offset, vaddr, paddr, filesz, memsz, align;
 };
 
-/* Where program images may go: above the NULL guard, below the stack's guard page. */
-#define IMAGE_LIMIT (USTACK_TOP - USTACK_SIZE - PGSIZE)
-
 static int header_ok(const struct elf64_ehdr *eh, size_t size)
 {
 	return size >= sizeof(*eh) && memcmp(eh->ident, "\177ELF\2\1", 6) == 0 &&
@@ -43,8 +40,8 @@ static int header_ok(const struct elf64_ehdr *eh, size_t size)
 static int segment_ok(const struct elf64_phdr *ph, size_t size)
 {
 	return ph->filesz <= ph->memsz && ph->offset <= size && ph->filesz <= size - ph->offset &&
-	       ph->vaddr >= USER_BASE && ph->memsz <= IMAGE_LIMIT &&
-	       ph->vaddr <= IMAGE_LIMIT - ph->memsz && (ph->flags & PF_R) &&
+	       ph->vaddr >= USER_BASE && ph->memsz <= HEAP_LIMIT &&
+	       ph->vaddr <= HEAP_LIMIT - ph->memsz && (ph->flags & PF_R) &&
 	       !((ph->flags & PF_W) && (ph->flags & PF_X));
 }
 

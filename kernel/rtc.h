@@ -5,3 +5,6 @@
 
 /* Seconds since the Unix epoch, from the RTC. */
 uint64_t rtc_seconds(void);
+
+/* Nanoseconds since the Unix epoch, from the RTC. */
+uint64_t rtc_nanoseconds(void);

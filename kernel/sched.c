@@ -10,12 +10,27 @@
 #include "riscv.h"
 #include "shutdown.h"
 #include "task.h"
+#include "timer.h"
 
 struct cpu cpus[NCPU];
+
+/* Wake the tasks whose timed sleep is over. Caller holds task_lock. */
+static void wake_sleepers(void)
+{
+	uint64_t now = timer_now();
+	for (int i = 0; i < CONFIG_NPROC; i++) {
+		struct task_group_s *t = &tasks[i];
+		if (t->state == TASK_SLEEPING && t->wake_time && now >= t->wake_time) {
+			t->wake_time = 0;
+			t->state = TASK_RUNNABLE;
+		}
+	}
+}
 
 /* The next runnable task after index *last, round robin. Caller holds task_lock. */
 static struct task_group_s *pick_next(int *last)
 {
+	wake_sleepers();
 	for (int k = 1; k <= CONFIG_NPROC; k++) {
 		int i = (*last + k) % CONFIG_NPROC;
 		if (tasks[i].state == TASK_RUNNABLE) {

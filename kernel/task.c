@@ -1,6 +1,8 @@
 /* Processes: creation from an embedded ELF image, exit, and death by fault. */
 #include "task.h"
 
+#include <signal.h>
+
 #include "cpu.h"
 #include "elf.h"
 #include "errno.h"
@@ -32,33 +34,53 @@ static void task_first_run(void)
 	trap_return(this_task()->tf);
 }
 
-/* Claim a free slot and give it a pid. Returns NULL if the table is full. */
-static struct task_group_s *task_alloc(void)
+struct task_group_s *task_alloc(int *err)
 {
+	struct task_group_s *t = NULL;
 	spin_lock(&task_lock);
-	for (int i = 0; i < CONFIG_NPROC; i++) {
+	for (int i = 0; i < CONFIG_NPROC && !t; i++) {
 		if (tasks[i].state == TASK_UNUSED) {
-			struct task_group_s *t = &tasks[i];
+			t = &tasks[i];
 			memset(t, 0, sizeof(*t));
-			t->state = TASK_EMBRYO; /* reserved while it is set up */
+			t->state = TASK_EMBRYO;
 			t->pid = next_pid++;
-			spin_unlock(&task_lock);
-			return t;
 		}
 	}
 	spin_unlock(&task_lock);
-	return NULL;
+	*err = -EAGAIN;
+	if (!t)
+		return NULL;
+	t->kstack = mm_pgalloc(KSTACK_PAGES);
+	t->pagetable = vm_create();
+	*err = -ENOMEM;
+	if (!t->kstack || !t->pagetable) {
+		task_free(t);
+		return NULL;
+	}
+	uintptr_t top = t->kstack + KSTACK_PAGES * PGSIZE;
+	t->tf = (struct trapframe *)((top - sizeof(struct trapframe)) & ~15UL);
+	t->context.ra = (uintptr_t)task_first_run;
+	t->context.sp = (uintptr_t)t->tf;
+	return t;
 }
 
-/* Release what task_alloc and a partial set-up left. */
-static void task_free(struct task_group_s *t)
+void task_free(struct task_group_s *t)
 {
-	if (t->pagetable)
+	if (t->pagetable) {
+		shm_group_release(t);
 		vm_destroy(t->pagetable);
+	}
 	if (t->kstack)
 		mm_pgfree(t->kstack, KSTACK_PAGES);
 	spin_lock(&task_lock);
 	t->state = TASK_UNUSED;
+	spin_unlock(&task_lock);
+}
+
+void task_start(struct task_group_s *t)
+{
+	spin_lock(&task_lock);
+	t->state = TASK_RUNNABLE;
 	spin_unlock(&task_lock);
 }
 
@@ -79,39 +101,28 @@ static int map_user_stack(pagetable_t pt)
 
 int task_spawn(const char *name, const uint8_t *elf, uint64_t size)
 {
-	struct task_group_s *t = task_alloc();
+	int err;
+	uintptr_t entry;
+	struct task_group_s *t = task_alloc(&err);
 	if (!t)
-		return -EAGAIN;
-	int err = -ENOMEM;
-	uintptr_t entry, image_end;
-	t->kstack = mm_pgalloc(KSTACK_PAGES);
-	t->pagetable = vm_create();
-	if (!t->kstack || !t->pagetable)
-		goto fail;
-	err = elf_load(t->pagetable, elf, size, &entry, &image_end);
+		return err;
+	err = elf_load(t->pagetable, elf, size, &entry, &t->image_end);
 	if (err == 0)
 		err = map_user_stack(t->pagetable);
-	if (err != 0)
-		goto fail;
-
+	if (err != 0) {
+		task_free(t);
+		return err;
+	}
 	size_t len = strlen(name);
 	memcpy(t->name, name, len < sizeof(t->name) ? len : sizeof(t->name) - 1);
-	uintptr_t top = t->kstack + KSTACK_PAGES * PGSIZE;
-	t->tf = (struct trapframe *)((top - sizeof(struct trapframe)) & ~15UL);
+	t->brk = t->image_end;
+	t->boot_program = 1;
 	t->tf->sepc = entry;
 	t->tf->sp = USTACK_TOP;
-	t->context.ra = (uintptr_t)task_first_run;
-	t->context.sp = (uintptr_t)t->tf;
 	narrate("task: pid %d (%s) created: text at 0x%lx, image ends 0x%lx, stack top 0x%lx\n",
-		t->pid, t->name, entry, image_end, USTACK_TOP);
-
-	spin_lock(&task_lock);
-	t->state = TASK_RUNNABLE;
-	spin_unlock(&task_lock);
+		t->pid, t->name, entry, t->image_end, USTACK_TOP);
+	task_start(t);
 	return t->pid;
-fail:
-	task_free(t);
-	return err;
 }
 
 void task_exit(int wait_status)
@@ -122,11 +133,18 @@ void task_exit(int wait_status)
 	vm_switch(kernel_pagetable);
 	vm_destroy(t->pagetable);
 	t->pagetable = NULL;
-	shutdown_note_exit(wait_status);
+	if (t->boot_program)
+		shutdown_note_exit(wait_status);
 
 	spin_lock(&task_lock);
+	/* Children outlive us as orphans: the scheduler reaps them when they exit. */
+	for (int i = 0; i < CONFIG_NPROC; i++)
+		if (tasks[i].parent == t && tasks[i].state != TASK_UNUSED)
+			tasks[i].parent = NULL;
 	t->wait_status = wait_status;
 	t->state = TASK_ZOMBIE;
+	if (t->parent)
+		wakeup(t->parent); /* a parent in waitpid sleeps on itself */
 	sched();
 	panic("task_exit: zombie pid %d ran again", t->pid);
 }
@@ -139,12 +157,30 @@ void task_kill(int signal, const char *why)
 	task_exit(W_SIGNALED(signal));
 }
 
+void sleep_on(void *chan)
+{
+	struct task_group_s *t = this_task();
+	KASSERT(spin_holding(&task_lock));
+	t->chan = chan;
+	t->state = TASK_SLEEPING;
+	sched();
+	t->chan = NULL;
+}
+
+void wakeup(void *chan)
+{
+	KASSERT(spin_holding(&task_lock));
+	for (int i = 0; i < CONFIG_NPROC; i++)
+		if (tasks[i].state == TASK_SLEEPING && tasks[i].chan == chan)
+			tasks[i].state = TASK_RUNNABLE;
+}
+
 void task_reap_orphans(void)
 {
 	KASSERT(spin_holding(&task_lock));
 	for (int i = 0; i < CONFIG_NPROC; i++) {
 		struct task_group_s *t = &tasks[i];
-		if (t->state == TASK_ZOMBIE && t->pagetable == NULL && t->kstack) {
+		if (t->state == TASK_ZOMBIE && t->parent == NULL && this_cpu()->task != t) {
 			mm_pgfree(t->kstack, KSTACK_PAGES);
 			t->kstack = 0;
 			t->state = TASK_UNUSED;
@@ -168,4 +204,36 @@ long sys_exit(int code)
 long sys_getpid(void)
 {
 	return this_task()->pid;
+}
+
+long sys_getppid(void)
+{
+	struct task_group_s *t = this_task();
+	spin_lock(&task_lock);
+	int ppid = t->parent ? t->parent->pid : 0;
+	spin_unlock(&task_lock);
+	return ppid;
+}
+
+long sys_kill(int pid, int sig)
+{
+	struct task_group_s *self = this_task();
+	if (sig < 0 || sig > 31)
+		return -EINVAL;
+	long err = -ESRCH;
+	spin_lock(&task_lock);
+	for (int i = 0; i < CONFIG_NPROC; i++) {
+		struct task_group_s *t = &tasks[i];
+		if (t->pid != pid || t->state == TASK_UNUSED || t->state == TASK_EMBRYO ||
+		    t->state == TASK_ZOMBIE)
+			continue;
+		err = self->euid == 0 || self->euid == t->uid ? 0 : -EPERM;
+		if (err == 0 && sig != 0) {
+			t->killed = sig;
+			if (t->state == TASK_SLEEPING)
+				t->state = TASK_RUNNABLE;
+		}
+	}
+	spin_unlock(&task_lock);
+	return err;
 }

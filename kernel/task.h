@@ -13,7 +13,14 @@
 #include "spinlock.h"
 #include "trapframe.h"
 
-enum task_state { TASK_UNUSED, TASK_EMBRYO, TASK_RUNNABLE, TASK_RUNNING, TASK_ZOMBIE };
+enum task_state {
+	TASK_UNUSED,   /* a free slot */
+	TASK_EMBRYO,   /* being set up by spawn or fork */
+	TASK_RUNNABLE, /* waiting for a hart */
+	TASK_RUNNING,  /* on a hart */
+	TASK_SLEEPING, /* waiting for a wakeup on chan, or for wake_time */
+	TASK_ZOMBIE,   /* exited; its parent has not collected the status yet */
+};
 
 struct task_group_s {
 	enum task_state state; /* under task_lock */
@@ -22,9 +29,16 @@ struct task_group_s {
 	pagetable_t pagetable; /* the process's Sv39 root: kernel half shared, user half its own */
 	uintptr_t kstack;      /* KSTACK_PAGES pages; the trapframe sits at their top */
 	struct trapframe *tf;
-	struct context context; /* where swtch() resumes it in the kernel */
-	int wait_status;        /* how it ended, as waitpid() reports it */
-	uid_t uid, euid;        /* real and effective user: shm permissions use euid */
+	struct context context;      /* where swtch() resumes it in the kernel */
+	int wait_status;             /* how it ended, as waitpid() reports it */
+	struct task_group_s *parent; /* NULL for programs started at boot, and orphans */
+	int boot_program;            /* started at boot: its status decides the power-off status */
+	void *chan;                  /* what it sleeps on (under task_lock) */
+	uint64_t wake_time;          /* for a timed sleep: the time CSR value to wake at */
+	int killed;                  /* a signal is pending: exit by it on the way to U-mode */
+	uintptr_t image_end;         /* end of the loaded program: the heap starts here */
+	uintptr_t brk;               /* end of the heap */
+	uid_t uid, euid;             /* real and effective user: shm permissions use euid */
 	gid_t gid, egid;
 	struct shm_group_s shm; /* its shared-memory window and attachments */
 };
@@ -44,6 +58,22 @@ __attribute__((noreturn)) void task_exit(int wait_status);
 
 /* Kill the current process for a fault: print one line saying why, then exit by signal. */
 __attribute__((noreturn)) void task_kill(int signal, const char *why);
+
+/* Claim a free slot with a fresh pid, its kernel stack and an empty page table, in state
+ * TASK_EMBRYO. Returns NULL if the table is full (*err = -EAGAIN) or pages ran out. */
+struct task_group_s *task_alloc(int *err);
+
+/* Undo a task_alloc and whatever was set up since: the slot is free again. */
+void task_free(struct task_group_s *t);
+
+/* Make an embryo runnable: it starts by returning to U-mode with its trapframe. */
+void task_start(struct task_group_s *t);
+
+/* Sleep on chan until wakeup(chan), releasing task_lock meanwhile. Caller holds task_lock. */
+void sleep_on(void *chan);
+
+/* Make every task sleeping on chan runnable. Caller holds task_lock. */
+void wakeup(void *chan);
 
 /* Free the kernel stacks of exited tasks nobody will wait for. Caller holds task_lock and
  * runs on the scheduler's stack, never on a stack it frees. */

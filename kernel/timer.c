@@ -6,23 +6,29 @@
 
 #define TIMESLICE_HZ 100
 
-static uint64_t ticks_per_slice;
+static uint64_t ticks_per_slice, hz;
 
-static uint64_t read_time(void)
+uint64_t timer_now(void)
 {
 	uint64_t t;
 	__asm__ volatile("rdtime %0" : "=r"(t));
 	return t;
 }
 
+uint64_t timer_hz(void)
+{
+	return hz;
+}
+
 void timer_init(uint64_t timebase_hz)
 {
+	hz = timebase_hz;
 	ticks_per_slice = timebase_hz / TIMESLICE_HZ;
-	sbi_set_timer(read_time() + ticks_per_slice);
+	sbi_set_timer(timer_now() + ticks_per_slice);
 	csr_set(sie, SIE_STIE);
 }
 
 void timer_interrupt(void)
 {
-	sbi_set_timer(read_time() + ticks_per_slice);
+	sbi_set_timer(timer_now() + ticks_per_slice);
 }

@@ -8,3 +8,9 @@ void timer_init(uint64_t timebase_hz);
 
 /* A timer interrupt arrived: arm the next tick. */
 void timer_interrupt(void);
+
+/* The time CSR now, in ticks of timer_hz() a second. */
+uint64_t timer_now(void);
+
+/* The time CSR's rate, from the device tree. */
+uint64_t timer_hz(void);

@@ -73,6 +73,8 @@ __attribute__((noreturn)) void user_trap(struct trapframe *tf)
 	} else {
 		task_kill(fault_signal(cause), exception_name(cause));
 	}
+	if (this_task()->killed) /* kill() was sent to us: die by it before running on */
+		task_exit(W_SIGNALED(this_task()->killed));
 	trap_return(tf);
 }
 

@@ -142,6 +142,49 @@ void vm_destroy(pagetable_t pt)
 	mm_pgfree((uintptr_t)pt, 1);
 }
 
+/* Copy the leaves under table (at level, covering VAs from base) into to. */
+static int copy_table(pagetable_t table, int level, uintptr_t base, pagetable_t to,
+		      uintptr_t skip_start, uintptr_t skip_end)
+{
+	for (int i = 0; i < PTES_PER_TABLE; i++) {
+		pte_t pte = table[i];
+		uintptr_t va = base + ((uintptr_t)i << VPN_SHIFT(level));
+		if (!(pte & PTE_V))
+			continue;
+		if (level > 0) {
+			int err = copy_table((pagetable_t)PTE_TO_PA(pte), level - 1, va, to,
+					     skip_start, skip_end);
+			if (err)
+				return err;
+			continue;
+		}
+		if (va >= skip_start && va < skip_end)
+			continue;
+		uintptr_t frame = mm_pgalloc(1);
+		if (!frame)
+			return -ENOMEM;
+		memcpy((void *)frame, (const void *)PTE_TO_PA(pte), PGSIZE);
+		if (map_one(to, va, frame, pte & (PTE_R | PTE_W | PTE_X | PTE_U)) != 0) {
+			mm_pgfree(frame, 1);
+			return -ENOMEM;
+		}
+	}
+	return 0;
+}
+
+int vm_copy(pagetable_t from, pagetable_t to, uintptr_t skip_start, uintptr_t skip_end)
+{
+	for (uintptr_t i = 0; i < VPN(USER_TOP - 1, 2) + 1; i++) {
+		if (!(from[i] & PTE_V))
+			continue;
+		int err = copy_table((pagetable_t)PTE_TO_PA(from[i]), 1, i << VPN_SHIFT(2), to,
+				     skip_start, skip_end);
+		if (err)
+			return err;
+	}
+	return 0;
+}
+
 void vm_switch(pagetable_t pt)
 {
 	uint64_t satp = MAKE_SATP(pt);

@@ -61,6 +61,11 @@ pagetable_t vm_create(void);
  * must be detached first: their frames are not the process's to free. */
 void vm_destroy(pagetable_t pt);
 
+/* Copy every user page mapped in from into fresh frames mapped at the same addresses with
+ * the same permissions in to, except pages in [skip_start, skip_end). Returns 0, or -ENOMEM
+ * (what was copied stays mapped in to, for the caller's vm_destroy). */
+int vm_copy(pagetable_t from, pagetable_t to, uintptr_t skip_start, uintptr_t skip_end);
+
 /* Make pt the hart's page table, unless it already is. */
 void vm_switch(pagetable_t pt);
 

@@ -93,3 +93,7 @@ void shm_group_release(struct task_group_s *t);
 
 /* Make sure g's window allocator exists. Returns 0 or -ENOMEM. */
 int shm_group_init(struct shm_group_s *g);
+
+/* Give child the same attachments as parent: the same frames at the same addresses, each
+ * raising nattch. Returns 0, or -ENOMEM; the caller then releases child's group. */
+int shm_group_fork(struct task_group_s *parent, struct task_group_s *child);

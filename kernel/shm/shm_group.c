@@ -1,7 +1,10 @@
 /* The per-process side of shared memory: the window's VA allocator and its attachments. */
 #include "errno.h"
 #include "kernel.h"
+#include "lib/string.h"
 #include "mm/pgalloc.h"
+#include "riscv.h"
+#include "rtc.h"
 #include "shm.h"
 #include "task.h"
 
@@ -29,4 +32,36 @@ void shm_group_release(struct task_group_s *t)
 	if (g->va_bitmap)
 		mm_pgfree((uintptr_t)g->va_bitmap, (unsigned)g->bitmap_pages);
 	g->va_bitmap = NULL;
+}
+
+int shm_group_fork(struct task_group_s *parent, struct task_group_s *child)
+{
+	struct shm_group_s *pg = &parent->shm, *cg = &child->shm;
+	if (!pg->va_bitmap)
+		return 0; /* the parent never attached anything */
+	if (shm_group_init(cg) != 0)
+		return -ENOMEM;
+	memcpy(cg->va_bitmap, pg->va_bitmap, pg->bitmap_pages * PGSIZE);
+	cg->va.nfree = pg->va.nfree;
+	spin_lock(&g_shminfo.lock);
+	for (int i = 0; i < SHM_MAX_ATTACH; i++) {
+		const struct shm_attach_s *a = &pg->attach[i];
+		if (a->va == 0)
+			continue;
+		struct shm_region_s *r = shm_lookup(a->shmid);
+		KASSERT(r != NULL);
+		uint64_t perm = PTE_R | PTE_U | (a->rdonly ? 0 : PTE_W);
+		if (vm_map_pages(child->pagetable, a->va, r->pages, a->npages, perm) != 0) {
+			spin_unlock(&g_shminfo.lock);
+			return -ENOMEM; /* shm_group_release detaches what was copied so far */
+		}
+		cg->attach[i] = *a;
+		r->ds.shm_nattch++;
+		r->ds.shm_atime = (time_t)rtc_seconds();
+		r->ds.shm_lpid = child->pid;
+		narrate("fork: pid %d inherits shmid %d at 0x%lx from pid %d\n", child->pid,
+			a->shmid, a->va, parent->pid);
+	}
+	spin_unlock(&g_shminfo.lock);
+	return 0;
 }

@@ -1,4 +1,4 @@
-/* POSIX process and I/O calls. */
+/* POSIX process, identity and I/O calls. */
 #pragma once
 
 #include <stddef.h>
@@ -9,13 +9,17 @@
 #define STDERR_FILENO 2
 
 ssize_t write(int fd, const void *buf, size_t n);
+pid_t fork(void);
 pid_t getpid(void);
-long syscall(long number, ...);
+pid_t getppid(void);
 __attribute__((noreturn)) void _exit(int status);
-
 uid_t getuid(void);
 uid_t geteuid(void);
 gid_t getgid(void);
 gid_t getegid(void);
 int setuid(uid_t uid);
 int setgid(gid_t gid);
+unsigned sleep(unsigned seconds);
+int usleep(unsigned long usec);
+void *sbrk(long increment);
+long syscall(long number, ...);

@@ -1,0 +1,40 @@
+/* sysinfo: memory counts in pages, so a program can watch its own use exactly. */
+#include <sys/sysinfo.h>
+
+#include "lib/string.h"
+#include "memlayout.h"
+#include "mm/pgalloc.h"
+#include "mm/uaccess.h"
+#include "shm/shm.h"
+#include "syscall.h"
+#include "task.h"
+#include "timer.h"
+
+/* Pages held by shared-memory segments: their frames and their page lists. */
+static unsigned long shm_pages(void)
+{
+	unsigned long n = 0;
+	spin_lock(&g_shminfo.lock);
+	for (int i = 0; i < CONFIG_ARCH_SHM_MAXREGIONS; i++)
+		if (g_shminfo.region[i].flags & SRFLAG_INUSE)
+			n += g_shminfo.region[i].npages + g_shminfo.region[i].list_pages;
+	spin_unlock(&g_shminfo.lock);
+	return n;
+}
+
+long sys_sysinfo(uintptr_t uinfo)
+{
+	struct sysinfo info;
+	struct pginfo_s pg;
+	memset(&info, 0, sizeof(info));
+	mm_pginfo(&pg);
+	info.uptime = (long)(timer_now() / timer_hz());
+	info.totalram = pg.ntotal;
+	info.freeram = pg.nfree;
+	info.sharedram = shm_pages();
+	info.mem_unit = PGSIZE;
+	spin_lock(&task_lock);
+	info.procs = (unsigned short)task_count_live();
+	spin_unlock(&task_lock);
+	return copyout(uinfo, &info, sizeof(info));
+}

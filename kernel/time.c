@@ -1,0 +1,57 @@
+/* Time: clock_gettime from the RTC and the time CSR, and nanosleep on the scheduler. */
+#include "errno.h"
+#include "kernel.h"
+#include "mm/uaccess.h"
+#include "rtc.h"
+#include "syscall.h"
+#include "task.h"
+#include "timer.h"
+
+#define CLOCK_REALTIME 0
+#define CLOCK_MONOTONIC 1
+#define NSEC_PER_SEC 1000000000ULL
+
+struct kernel_timespec {
+	int64_t tv_sec;
+	int64_t tv_nsec;
+};
+
+long sys_clock_gettime(int clock, uintptr_t uts)
+{
+	struct kernel_timespec ts;
+	if (clock == CLOCK_REALTIME) {
+		uint64_t ns = rtc_nanoseconds();
+		ts = (struct kernel_timespec){ (int64_t)(ns / NSEC_PER_SEC),
+					       (int64_t)(ns % NSEC_PER_SEC) };
+	} else if (clock == CLOCK_MONOTONIC) {
+		uint64_t ticks = timer_now(), hz = timer_hz();
+		ts = (struct kernel_timespec){ (int64_t)(ticks / hz),
+					       (int64_t)((ticks % hz) * NSEC_PER_SEC / hz) };
+	} else {
+		return -EINVAL;
+	}
+	return copyout(uts, &ts, sizeof(ts));
+}
+
+long sys_nanosleep(uintptr_t ureq, uintptr_t urem)
+{
+	struct kernel_timespec req;
+	if (copyin(&req, ureq, sizeof(req)) != 0)
+		return -EFAULT;
+	if (req.tv_sec < 0 || req.tv_nsec < 0 || (uint64_t)req.tv_nsec >= NSEC_PER_SEC)
+		return -EINVAL;
+	struct task_group_s *t = this_task();
+	uint64_t hz = timer_hz();
+	uint64_t ticks = (uint64_t)req.tv_sec * hz + (uint64_t)req.tv_nsec * hz / NSEC_PER_SEC;
+	spin_lock(&task_lock);
+	t->wake_time = timer_now() + (ticks ? ticks : 1);
+	while (t->wake_time && !t->killed)
+		sleep_on(&t->wake_time); /* the scheduler wakes us when wake_time passes */
+	t->wake_time = 0;
+	spin_unlock(&task_lock);
+	if (urem) {
+		struct kernel_timespec zero = { 0, 0 };
+		return copyout(urem, &zero, sizeof(zero));
+	}
+	return 0;
+}

@@ -1,0 +1,332 @@
+/* Processes as a program sees them: fork, exit, wait, signals, ids, sleep, memory. */
+#include <errno.h>
+#include <signal.h>
+#include <stdlib.h>
+#include <string.h>
+#include <sys/sysinfo.h>
+#include <sys/wait.h>
+#include <time.h>
+#include <unistd.h>
+
+#include "utest.h"
+
+/* Run fn in a child and return the child's wait status. */
+static int in_child(void (*fn)(void))
+{
+	pid_t pid = fork();
+	if (pid == 0) {
+		fn();
+		_exit(0);
+	}
+	int status = -1;
+	EXPECT_EQ(waitpid(pid, &status, 0), pid);
+	return status;
+}
+
+static unsigned long free_pages(void)
+{
+	struct sysinfo si;
+	EXPECT_OK(sysinfo(&si));
+	return si.freeram;
+}
+
+TEST(fork_returns_child_pid_to_parent_and_zero_to_child)
+{
+	pid_t parent = getpid();
+	pid_t pid = fork();
+	if (pid == 0)
+		_exit(getppid() == parent ? 7 : 1);
+	EXPECT(pid > 0 && pid != parent);
+	int status;
+	EXPECT_EQ(waitpid(pid, &status, 0), pid);
+	EXPECT(WIFEXITED(status));
+	EXPECT_EQ(WEXITSTATUS(status), 7);
+}
+
+static int shared_global = 1;
+
+TEST(fork_child_gets_a_private_copy_of_memory)
+{
+	int on_stack = 10;
+	char *heap = malloc(32);
+	strcpy(heap, "parent");
+	pid_t pid = fork();
+	if (pid == 0) {
+		int ok = shared_global == 1 && on_stack == 10 && strcmp(heap, "parent") == 0;
+		shared_global = 2, on_stack = 20;
+		strcpy(heap, "child");
+		_exit(ok ? 0 : 1);
+	}
+	int status;
+	EXPECT_EQ(waitpid(pid, &status, 0), pid);
+	EXPECT_EQ(WEXITSTATUS(status), 0);
+	EXPECT_EQ(shared_global, 1);
+	EXPECT_EQ(on_stack, 10);
+	EXPECT_EQ(strcmp(heap, "parent"), 0);
+	free(heap);
+}
+
+TEST(wait_with_no_children_is_echild)
+{
+	EXPECT_ERRNO(wait(NULL), ECHILD);
+	EXPECT_ERRNO(waitpid(12345, NULL, 0), ECHILD);
+}
+
+TEST(waitpid_with_bad_options_or_pid_is_einval)
+{
+	EXPECT_ERRNO(waitpid(-1, NULL, 0x100), EINVAL);
+	EXPECT_ERRNO(waitpid(0, NULL, 0), EINVAL);
+}
+
+TEST(waitpid_with_a_bad_status_pointer_is_efault_and_keeps_the_zombie)
+{
+	pid_t pid = fork();
+	if (pid == 0)
+		_exit(3);
+	EXPECT_ERRNO(waitpid(pid, (int *)0x80200000L, 0), EFAULT);
+	int status;
+	EXPECT_EQ(waitpid(pid, &status, 0), pid);
+	EXPECT_EQ(WEXITSTATUS(status), 3);
+}
+
+TEST(wnohang_returns_zero_while_the_child_runs)
+{
+	pid_t pid = fork();
+	if (pid == 0) {
+		usleep(20000);
+		_exit(0);
+	}
+	EXPECT_EQ(waitpid(pid, NULL, WNOHANG), 0);
+	EXPECT_EQ(waitpid(pid, NULL, 0), pid);
+}
+
+TEST(wait_reaps_children_in_any_order)
+{
+	pid_t a = fork();
+	if (a == 0)
+		_exit(1);
+	pid_t b = fork();
+	if (b == 0)
+		_exit(2);
+	int sa, sb;
+	EXPECT_EQ(waitpid(b, &sb, 0), b);
+	EXPECT_EQ(waitpid(a, &sa, 0), a);
+	EXPECT_EQ(WEXITSTATUS(sa) * 10 + WEXITSTATUS(sb), 12);
+}
+
+static void store_to_null(void)
+{
+	*(volatile int *)0 = 1;
+}
+
+static void illegal_instruction(void)
+{
+	__asm__ volatile(".word 0");
+}
+
+static void privileged_csr(void)
+{
+	__asm__ volatile("csrr t0, sstatus" ::: "t0");
+}
+
+static void breakpoint(void)
+{
+	__asm__ volatile("ebreak");
+}
+
+static void call_abort(void)
+{
+	abort();
+}
+
+TEST(memory_fault_kills_the_child_with_sigsegv)
+{
+	int s = in_child(store_to_null);
+	EXPECT(WIFSIGNALED(s));
+	EXPECT_EQ(WTERMSIG(s), SIGSEGV);
+}
+
+TEST(illegal_instruction_kills_with_sigill)
+{
+	EXPECT_EQ(WTERMSIG(in_child(illegal_instruction)), SIGILL);
+}
+
+TEST(privileged_csr_access_kills_with_sigill)
+{
+	EXPECT_EQ(WTERMSIG(in_child(privileged_csr)), SIGILL);
+}
+
+TEST(ebreak_kills_with_sigtrap)
+{
+	EXPECT_EQ(WTERMSIG(in_child(breakpoint)), SIGTRAP);
+}
+
+TEST(abort_kills_with_sigabrt)
+{
+	EXPECT_EQ(WTERMSIG(in_child(call_abort)), SIGABRT);
+}
+
+TEST(kill_of_an_unknown_pid_is_esrch_and_bad_signal_is_einval)
+{
+	EXPECT_ERRNO(kill(9999, SIGKILL), ESRCH);
+	EXPECT_ERRNO(kill(getpid(), 64), EINVAL);
+	EXPECT_EQ(kill(getpid(), 0), 0);
+}
+
+TEST(kill_ends_a_sleeping_child)
+{
+	pid_t pid = fork();
+	if (pid == 0) {
+		sleep(100);
+		_exit(0);
+	}
+	usleep(10000);
+	EXPECT_EQ(kill(pid, SIGTERM), 0);
+	int s;
+	EXPECT_EQ(waitpid(pid, &s, 0), pid);
+	EXPECT(WIFSIGNALED(s));
+	EXPECT_EQ(WTERMSIG(s), SIGTERM);
+}
+
+static void become_user_1000(void)
+{
+	if (setgid(100) != 0 || setuid(1000) != 0)
+		_exit(1);
+	if (getuid() != 1000 || geteuid() != 1000 || getgid() != 100 || getegid() != 100)
+		_exit(2);
+	if (setuid(0) != -1 || errno != EPERM)
+		_exit(3);
+	if (setgid(0) != -1 || errno != EPERM)
+		_exit(4);
+	if (setuid(1000) != 0) /* one's own id is always allowed */
+		_exit(5);
+	if (kill(getppid(), 0) != -1 || errno != EPERM) /* the parent is root's */
+		_exit(6);
+}
+
+TEST(root_may_set_any_id_and_others_only_their_own)
+{
+	EXPECT_EQ(getuid(), 0);
+	EXPECT_EQ(WEXITSTATUS(in_child(become_user_1000)), 0);
+	EXPECT_ERRNO(setuid((uid_t)-1), EINVAL);
+}
+
+TEST(fork_fails_with_eagain_when_the_table_is_full)
+{
+	pid_t kids[32];
+	int n = 0, err = 0;
+	for (; n < 32; n++) {
+		kids[n] = fork();
+		if (kids[n] == 0) {
+			sleep(100);
+			_exit(0);
+		}
+		if (kids[n] < 0) {
+			err = errno;
+			break;
+		}
+	}
+	EXPECT(n < 32);
+	EXPECT_EQ(err, EAGAIN);
+	for (int i = 0; i < n; i++)
+		kill(kids[i], SIGKILL);
+	for (int i = 0; i < n; i++)
+		EXPECT_EQ(waitpid(kids[i], NULL, 0), kids[i]);
+}
+
+TEST(sysinfo_counts_the_pages_a_fork_takes_and_gives_back)
+{
+	struct sysinfo si;
+	EXPECT_OK(sysinfo(&si));
+	EXPECT_EQ(si.mem_unit, 4096);
+	EXPECT(si.totalram > si.freeram);
+	EXPECT(si.procs >= 1);
+	unsigned long before = free_pages();
+	pid_t pid = fork();
+	if (pid == 0) {
+		sleep(1);
+		_exit(0);
+	}
+	usleep(1000);
+	EXPECT(free_pages() < before);
+	waitpid(pid, NULL, 0);
+	EXPECT_EQ(free_pages(), before);
+}
+
+TEST(sysinfo_with_a_bad_pointer_is_efault)
+{
+	EXPECT_ERRNO(sysinfo(NULL), EFAULT);
+	EXPECT_ERRNO(sysinfo((struct sysinfo *)0x80200000L), EFAULT);
+}
+
+TEST(sbrk_grows_the_heap_with_zeroed_pages_and_shrinks_it)
+{
+	unsigned long before = free_pages();
+	char *p = sbrk(3 * 4096);
+	EXPECT(p != (void *)-1);
+	EXPECT_EQ(p[0] | p[3 * 4096 - 1], 0);
+	p[100] = 1;
+	EXPECT_EQ(free_pages(), before - 3);
+	EXPECT(sbrk(-3 * 4096) == p + 3 * 4096);
+	EXPECT_EQ(free_pages(), before);
+}
+
+TEST(sbrk_past_the_stack_guard_is_enomem)
+{
+	EXPECT_ERRNO(sbrk(0x20000000L), ENOMEM);
+}
+
+TEST(malloc_calloc_realloc_free_work)
+{
+	char *a = malloc(100), *b = calloc(10, 100);
+	EXPECT(a && b);
+	EXPECT_EQ(b[999], 0);
+	memset(a, 'x', 100);
+	a = realloc(a, 5000);
+	EXPECT(a != NULL);
+	EXPECT_EQ(a[99], 'x');
+	free(a);
+	free(b);
+	EXPECT(malloc(0x40000000L) == NULL);
+}
+
+TEST(nanosleep_waits_at_least_as_long_as_asked)
+{
+	struct timespec t0, t1, req = { 0, 30000000 };
+	EXPECT_OK(clock_gettime(CLOCK_MONOTONIC, &t0));
+	EXPECT_OK(nanosleep(&req, NULL));
+	EXPECT_OK(clock_gettime(CLOCK_MONOTONIC, &t1));
+	long ns = (t1.tv_sec - t0.tv_sec) * 1000000000L + (t1.tv_nsec - t0.tv_nsec);
+	EXPECT(ns >= 30000000L);
+}
+
+TEST(nanosleep_rejects_bad_times_and_pointers)
+{
+	struct timespec bad = { 0, 1000000000L }, neg = { -1, 0 };
+	EXPECT_ERRNO(nanosleep(&bad, NULL), EINVAL);
+	EXPECT_ERRNO(nanosleep(&neg, NULL), EINVAL);
+	EXPECT_ERRNO(nanosleep(NULL, NULL), EFAULT);
+}
+
+TEST(time_reads_the_real_clock)
+{
+	time_t t = time(NULL);
+	EXPECT(t > 1700000000L);
+	EXPECT_ERRNO(clock_gettime(7, NULL), EINVAL);
+}
+
+TEST(orphans_are_reaped_after_their_parent_exits)
+{
+	unsigned long before = free_pages();
+	pid_t pid = fork();
+	if (pid == 0) {
+		if (fork() == 0) { /* the grandchild outlives its parent */
+			usleep(20000);
+			_exit(0);
+		}
+		_exit(0);
+	}
+	EXPECT_EQ(waitpid(pid, NULL, 0), pid);
+	usleep(60000);
+	EXPECT_EQ(free_pages(), before);
+}

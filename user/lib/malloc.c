@@ -1,0 +1,110 @@
+/* malloc over an sbrk heap: a first-fit free list, kept in address order so that
+ * neighbouring free blocks merge. Every block starts with a header that gives its size. */
+#include <errno.h>
+#include <stdint.h>
+#include <stdlib.h>
+#include <string.h>
+#include <unistd.h>
+
+struct block {
+	size_t size;        /* bytes after the header */
+	struct block *next; /* next free block (only while free) */
+};
+
+#define HDR sizeof(struct block)
+#define ALIGN_UP(n) (((n) + 15) & ~(size_t)15)
+
+static struct block *free_list;
+
+/* Grow the heap by at least size bytes and put the new space on the free list. */
+static int grow(size_t size)
+{
+	size_t bytes = ALIGN_UP(size + HDR);
+	if (bytes < 16384)
+		bytes = 16384;
+	struct block *b = sbrk((long)bytes);
+	if (b == (void *)-1)
+		return -1;
+	b->size = bytes - HDR;
+	free((char *)b + HDR);
+	return 0;
+}
+
+void *malloc(size_t size)
+{
+	if (size == 0 || size > SIZE_MAX / 2)
+		return NULL;
+	size = ALIGN_UP(size);
+	for (int tries = 0; tries < 2; tries++) {
+		for (struct block **p = &free_list; *p; p = &(*p)->next) {
+			struct block *b = *p;
+			if (b->size < size)
+				continue;
+			if (b->size >= size + HDR + 16) { /* split: the tail stays free */
+				struct block *rest = (struct block *)((char *)b + HDR + size);
+				rest->size = b->size - size - HDR;
+				rest->next = b->next;
+				b->size = size;
+				*p = rest;
+			} else {
+				*p = b->next;
+			}
+			return (char *)b + HDR;
+		}
+		if (grow(size) != 0)
+			break;
+	}
+	errno = ENOMEM;
+	return NULL;
+}
+
+void free(void *ptr)
+{
+	if (!ptr)
+		return;
+	struct block *b = (struct block *)((char *)ptr - HDR), **p = &free_list;
+	while (*p && *p < b)
+		p = &(*p)->next;
+	b->next = *p;
+	*p = b;
+	if (b->next && (char *)b + HDR + b->size == (char *)b->next) { /* merge with next */
+		b->size += HDR + b->next->size;
+		b->next = b->next->next;
+	}
+	if (p != &free_list) { /* merge with the previous block */
+		struct block *prev = (struct block *)((char *)p - offsetof(struct block, next));
+		if ((char *)prev + HDR + prev->size == (char *)b) {
+			prev->size += HDR + b->size;
+			prev->next = b->next;
+		}
+	}
+}
+
+void *calloc(size_t n, size_t size)
+{
+	if (size && n > SIZE_MAX / size)
+		return NULL;
+	void *p = malloc(n * size);
+	if (p)
+		memset(p, 0, n * size);
+	return p;
+}
+
+void *realloc(void *ptr, size_t size)
+{
+	if (!ptr)
+		return malloc(size);
+	if (size == 0) {
+		free(ptr);
+		return NULL;
+	}
+	struct block *b = (struct block *)((char *)ptr - HDR);
+	if (b->size >= size)
+		return ptr;
+	void *n = malloc(size);
+	if (n) {
+		memcpy(n, ptr, b->size);
+		free(ptr);
+	}
+	return n;
+}
