@@ -19,6 +19,7 @@ CONFIG_NPROC ?= 16
 GDBPORT ?= 26000
 
 B := build
+Q := $(if $(filter 1,$(BUILD_VERBOSE)),,@)  # make BUILD_VERBOSE=1 shows every command
 TOOL_GOALS := $(filter-out clean format help,$(or $(MAKECMDGOALS),all))
 
 # --- Tools: find a RISC-V GCC, QEMU and OpenSBI, installing them on Debian/Ubuntu ---
@@ -75,7 +76,7 @@ CONFIG_H := $(B)/include/rvshm_config.h
 
 DEMO := user/producer.c user/consumer.c
 
-.PHONY: all qemu qemu-gdb test clean format help FORCE
+.PHONY: all qemu qemu-gdb run test clean format help FORCE
 all: $(B)/kernel.elf
 
 $(CONFIG_H): FORCE
@@ -84,43 +85,62 @@ $(CONFIG_H): FORCE
 		NPROC=$(CONFIG_NPROC)
 
 $(B)/k/%.o: %.c | $(CONFIG_H)
-	@mkdir -p $(@D)
-	$(CC) $(KCFLAGS) -c $< -o $@
+	@mkdir -p $(@D) && echo "  CC      $<"
+	$(Q)$(CC) $(KCFLAGS) -c $< -o $@
 $(B)/k/%.o: %.S | $(CONFIG_H)
-	@mkdir -p $(@D)
-	$(CC) $(KCFLAGS) -c $< -o $@
+	@mkdir -p $(@D) && echo "  AS      $<"
+	$(Q)$(CC) $(KCFLAGS) -c $< -o $@
 $(B)/u/%.o: %.c
-	@mkdir -p $(@D)
-	$(CC) $(UCFLAGS) -c $< -o $@
+	@mkdir -p $(@D) && echo "  CC      $< (user)"
+	$(Q)$(CC) $(UCFLAGS) -c $< -o $@
 $(B)/u/%.o: %.S
-	@mkdir -p $(@D)
-	$(CC) $(UCFLAGS) -c $< -o $@
+	@mkdir -p $(@D) && echo "  AS      $< (user)"
+	$(Q)$(CC) $(UCFLAGS) -c $< -o $@
 $(B)/ulib.a: $(ULIBOBJ)
-	rm -f $@ && $(TOOLPREFIX)ar rcs $@ $^
+	@echo "  AR      $@"
+	$(Q)rm -f $@ && $(TOOLPREFIX)ar rcs $@ $^
 
 # A user program from one or more C files: $(call user-prog,out.elf,sources)
 UHEADERS := $(wildcard user/include/*.h user/include/sys/*.h include/*.h include/sys/*.h tests/lib/*.h)
 define user-prog
 $(1): $(2) $(B)/ulib.a $(B)/u/user/lib/crt0.o user/user.ld $(UHEADERS)
-	@mkdir -p $$(@D)
-	$$(CC) $$(filter-out -MMD -MP,$$(UCFLAGS)) -nostdlib -static -T user/user.ld \
+	@mkdir -p $$(@D) && echo "  PROG    $$@"
+	$$(Q)$$(CC) $$(filter-out -MMD -MP,$$(UCFLAGS)) -nostdlib -static -T user/user.ld \
 		-Wl,-z,max-page-size=4096 -Wl,--no-warn-rwx-segments -o $$@ \
 		$(B)/u/user/lib/crt0.o $(2) $(B)/ulib.a $$(LIBGCC)
 endef
 
 # A kernel image embedding user programs: $(call kernel-image,dir,program-elfs,verbose)
 define kernel-image
-$(1)/progs.S: $(2) scripts/gen-progs.sh
+$(1)/progs.S: $(2) scripts/gen-progs.sh FORCE
 	@mkdir -p $$(@D)
-	sh scripts/gen-progs.sh $(3) $(2) > $$@
+	@sh scripts/gen-progs.sh $$@ $(3) $(2)
 $(1)/kernel.elf: $(KOBJ) $(1)/progs.S linker.ld
-	$$(CC) $$(KCFLAGS) -c $(1)/progs.S -o $(1)/progs.o
-	$$(LD) $$(LDFLAGS) -T linker.ld -o $$@ $(KOBJ) $(1)/progs.o
+	@echo "  LD      $$@"
+	$$(Q)$$(CC) $$(KCFLAGS) -c $(1)/progs.S -o $(1)/progs.o
+	$$(Q)$$(LD) $$(LDFLAGS) -T linker.ld -o $$@ $(KOBJ) $(1)/progs.o
 endef
 
 DEMO_ELFS := $(patsubst user/%.c,$(B)/user/%.elf,$(DEMO))
 $(foreach s,$(DEMO),$(eval $(call user-prog,$(patsubst user/%.c,$(B)/user/%.elf,$(s)),$(s))))
 $(eval $(call kernel-image,$(B),$(DEMO_ELFS),$(V)))
+
+# make run PROG="a.c b.c": each file becomes a program; all start at boot as uid 0.
+TIMEOUT ?= 60
+RUN_V := $(if $(filter command line,$(origin V)),$(V),0)
+RUN_ELFS := $(foreach p,$(PROG),$(B)/run/$(basename $(notdir $(p))).elf)
+$(foreach p,$(PROG),$(eval $(call user-prog,$(B)/run/$(basename $(notdir $(p))).elf,$(abspath $(p)))))
+$(eval $(call kernel-image,$(B)/run,$(RUN_ELFS),$(RUN_V)))
+
+run: $(B)/run/kernel.elf
+	@bash scripts/run.sh "$(QEMU)" $< $(TIMEOUT) $(MEM)
+
+ifneq ($(filter run,$(MAKECMDGOALS)),)
+$(if $(PROG),,$(error make run: name your programs, e.g. make run PROG="hello.c"))
+$(foreach p,$(PROG),$(if $(wildcard $(p)),,$(error make run: no such file: $(p))))
+$(if $(filter $(words $(sort $(RUN_ELFS))),$(words $(RUN_ELFS))),,\
+	$(error make run: two programs share a file name; rename one))
+endif
 
 qemu: $(B)/kernel.elf
 	$(QEMU) $(call QEMUOPTS,$<)
@@ -143,8 +163,8 @@ HOSTFLAGS := -std=c11 -g -O1 -Wall -Wextra -Werror -fsanitize=address,undefined 
 	-fno-sanitize-recover=all -D__KERNEL__ -iquote include -iquote tests/unit/host \
 	-iquote kernel -I tests/lib
 $(B)/unit/test_%: tests/unit/test_%.c $(wildcard tests/lib/* tests/unit/host/* kernel/*/*.[ch])
-	@mkdir -p $(@D)
-	$(HOSTCC) $(HOSTFLAGS) -o $@ $< $(shell sed -n 's|^/\* unit-sources: \(.*\) \*/|\1|p' $<)
+	@mkdir -p $(@D) && echo "  HOSTCC  $@"
+	$(Q)$(HOSTCC) $(HOSTFLAGS) -o $@ $< $(shell sed -n 's|^/\* unit-sources: \(.*\) \*/|\1|p' $<)
 
 test: $(UNIT_TESTS) $(TEST_IMAGES) $(B)/kernel.elf
 	@sh scripts/run-tests.sh "$(QEMU)" $(UNIT_TESTS) -- $(SUITES)
