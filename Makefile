@@ -18,7 +18,8 @@ CONFIG_ARCH_SHM_NPAGES ?= 256
 CONFIG_NPROC ?= 16
 GDBPORT ?= 26000
 
-B := build
+LAZY ?= 0
+B := build$(if $(filter 1,$(LAZY)),/lazy)
 Q := $(if $(filter 1,$(BUILD_VERBOSE)),,@)  # make BUILD_VERBOSE=1 shows every command
 TOOL_GOALS := $(filter-out clean format help,$(or $(MAKECMDGOALS),all))
 
@@ -76,13 +77,13 @@ CONFIG_H := $(B)/include/rvshm_config.h
 
 DEMO := user/producer.c user/consumer.c
 
-.PHONY: all qemu qemu-gdb run test clean format help FORCE
+.PHONY: all qemu qemu-gdb run test test-images clean format help FORCE
 all: $(B)/kernel.elf
 
 $(CONFIG_H): FORCE
 	@sh scripts/gen-config.sh $@ PGSIZE=$(CONFIG_MM_PGSIZE) VBASE=$(CONFIG_ARCH_SHM_VBASE) \
 		MAXREGIONS=$(CONFIG_ARCH_SHM_MAXREGIONS) NPAGES=$(CONFIG_ARCH_SHM_NPAGES) \
-		NPROC=$(CONFIG_NPROC)
+		NPROC=$(CONFIG_NPROC) LAZY=$(LAZY)
 
 $(B)/k/%.o: %.c | $(CONFIG_H)
 	@mkdir -p $(@D) && echo "  CC      $<"
@@ -166,7 +167,11 @@ $(B)/unit/test_%: tests/unit/test_%.c $(wildcard tests/lib/* tests/unit/host/* k
 	@mkdir -p $(@D) && echo "  HOSTCC  $@"
 	$(Q)$(HOSTCC) $(HOSTFLAGS) -o $@ $< $(shell sed -n 's|^/\* unit-sources: \(.*\) \*/|\1|p' $<)
 
-test: $(UNIT_TESTS) $(TEST_IMAGES) $(B)/kernel.elf
+test-images: $(TEST_IMAGES) $(B)/kernel.elf
+
+# Every in-QEMU suite runs twice: with eager backing, and with lazy backing (LAZY=1).
+test: $(UNIT_TESTS) test-images
+	@$(MAKE) --no-print-directory LAZY=1 test-images
 	@sh scripts/run-tests.sh "$(QEMU)" $(UNIT_TESTS) -- $(SUITES)
 
 format:

@@ -17,7 +17,7 @@ static unsigned long shm_pages(void)
 	spin_lock(&g_shminfo.lock);
 	for (int i = 0; i < CONFIG_ARCH_SHM_MAXREGIONS; i++)
 		if (g_shminfo.region[i].flags & SRFLAG_INUSE)
-			n += g_shminfo.region[i].npages + g_shminfo.region[i].list_pages;
+			n += g_shminfo.region[i].nframes + g_shminfo.region[i].list_pages;
 	spin_unlock(&g_shminfo.lock);
 	return n;
 }

@@ -1,6 +1,7 @@
 /* Trap handling: what to do once trapvec.S has saved the registers. */
 #include "trap.h"
 #include "cpu.h"
+#include "errno.h"
 #include "kernel.h"
 #include "riscv.h"
 #include "sched.h"
@@ -52,6 +53,25 @@ static int fault_signal(uint64_t cause)
 	}
 }
 
+static int is_page_fault(uint64_t cause)
+{
+	return cause == EXC_LOAD_PAGE_FAULT || cause == EXC_STORE_PAGE_FAULT ||
+	       cause == EXC_INST_PAGE_FAULT;
+}
+
+/* A user page fault: shared memory may mend it (lazy backing); otherwise it is fatal. */
+static void page_fault(uint64_t cause)
+{
+	uint64_t access = cause == EXC_STORE_PAGE_FAULT  ? PTE_W
+			  : cause == EXC_INST_PAGE_FAULT ? PTE_X
+							 : PTE_R;
+	int err = shm_fault(this_task(), csr_read(stval), access);
+	if (err == -ENOMEM)
+		task_kill(SIGBUS, "no free page for a shared-memory page");
+	if (err)
+		task_kill(SIGSEGV, exception_name(cause));
+}
+
 void trap_init(void)
 {
 	csr_write(stvec, (uintptr_t)trap_vector);
@@ -70,6 +90,8 @@ __attribute__((noreturn)) void user_trap(struct trapframe *tf)
 	} else if (cause == EXC_ECALL_U) {
 		tf->sepc += 4;
 		tf->a0 = (uint64_t)syscall_dispatch(tf);
+	} else if (is_page_fault(cause)) {
+		page_fault(cause);
 	} else {
 		task_kill(fault_signal(cause), exception_name(cause));
 	}

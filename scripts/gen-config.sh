@@ -1,6 +1,6 @@
 #!/bin/sh
 # Turn the Make configuration into build/include/rvshm_config.h, refusing values that cannot work.
-# Usage: gen-config.sh OUT PGSIZE=.. VBASE=.. MAXREGIONS=.. NPAGES=.. NPROC=..
+# Usage: gen-config.sh OUT PGSIZE=.. VBASE=.. MAXREGIONS=.. NPAGES=.. NPROC=.. LAZY=0|1
 # The header is rewritten only when it changes, so a rebuild follows only a real change.
 set -e
 out=$1
@@ -27,6 +27,7 @@ number CONFIG_ARCH_SHM_VBASE "$VBASE"
 number CONFIG_ARCH_SHM_MAXREGIONS "$MAXREGIONS"
 number CONFIG_ARCH_SHM_NPAGES "$NPAGES"
 number CONFIG_NPROC "$NPROC"
+case ${LAZY:-0} in 0 | 1) ;; *) fail "LAZY=$LAZY: say LAZY=1 for lazy backing, or leave it out" ;; esac
 [ $((PGSIZE)) -eq 4096 ] || fail "CONFIG_MM_PGSIZE=$PGSIZE: Sv39 pages are 4096 bytes"
 [ $((VBASE % PGSIZE)) -eq 0 ] || fail "CONFIG_ARCH_SHM_VBASE=$VBASE is not page aligned"
 [ $((VBASE)) -ge $USTACK_TOP ] ||
@@ -47,5 +48,6 @@ cat >"$tmp" <<H
 #define CONFIG_ARCH_SHM_MAXREGIONS $((MAXREGIONS))
 #define CONFIG_ARCH_SHM_NPAGES $((NPAGES))
 #define CONFIG_NPROC $((NPROC))
+#define CONFIG_MM_SHM_LAZY ${LAZY:-0}
 H
 if cmp -s "$tmp" "$out"; then rm -f "$tmp"; else mv "$tmp" "$out"; fi

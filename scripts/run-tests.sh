@@ -9,6 +9,8 @@
 #   no-output REGEX   no console line matches
 #   order A ; B       a line matching A comes before a line matching B
 #   segments-remain   the run ends with segments left, so free pages at exit may be fewer
+#   mode eager|lazy   run the suite only with that kind of backing (default: both)
+#   mem SIZE          QEMU's RAM for this suite (default 128M)
 # Every run must also be free of panics and (unless segments remain) give back every page.
 # Each PASS/FAIL line a test program prints counts as a test too.
 qemu=$1
@@ -50,11 +52,15 @@ balanced() { # the accounting line shows as many free pages at exit as at boot
 	grep -qE '^mm: free pages boot=([0-9]+) exit=\1$' "$1"
 }
 
-# boot_and_check NAME KERNEL EXPECTFILE
+# boot_and_check NAME KERNEL EXPECTFILE MODE
 boot_and_check() {
-	name=$1 elf=$2 expect=$3
+	name="$1 [$4]" elf=$2 expect=$3
+	if grep -q '^mode ' "$expect" && ! grep -q "^mode $4\$" "$expect"; then
+		return
+	fi
+	mem=$(sed -n 's/^mem //p' "$expect")
 	out=$(dirname "$elf")/console.txt
-	timeout "$boot_limit" $qemu -machine virt -bios default -m 128M -smp 1 -nographic \
+	timeout "$boot_limit" $qemu -machine virt -bios default -m "${mem:-128M}" -smp 1 -nographic \
 		-monitor none -serial stdio -kernel "$elf" </dev/null >"$out.raw" 2>&1
 	status=$?
 	tr -d '\r' <"$out.raw" >"$out"
@@ -107,7 +113,8 @@ make_run() {
 	check "make run $what: output has /$pattern/" grep -qE "$pattern" "$out"
 }
 
-boot_and_check demo build/kernel.elf tests/demo.expect
+boot_and_check demo build/kernel.elf tests/demo.expect eager
+boot_and_check demo build/lazy/kernel.elf tests/demo.expect lazy
 make_run "fork + IPC_PRIVATE" 0 '^parent read from the child: squares: 1 4 9 16 25$' \
 	PROG=user/examples/fork_private.c
 make_run "writer + reader at a key" 0 '^reader: got "the quick brown fox' \
@@ -120,7 +127,8 @@ make_run "of a program that never exits" 1 'had not all exited after 3s' PROG=te
 make_run "of a program that does not compile" 1 "error: 'undeclared_name' undeclared" PROG=tests/run/broken.c
 make_run "with a path that does not exist" 1 'no such file: nowhere.c' PROG=nowhere.c
 for suite in "$@"; do
-	boot_and_check "$suite" "build/tests/$suite/kernel.elf" "tests/qemu/$suite/expect"
+	boot_and_check "$suite" "build/tests/$suite/kernel.elf" "tests/qemu/$suite/expect" eager
+	boot_and_check "$suite" "build/lazy/tests/$suite/kernel.elf" "tests/qemu/$suite/expect" lazy
 done
 
 echo "$passed passed, $failed failed"

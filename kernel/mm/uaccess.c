@@ -7,15 +7,18 @@
 #include "task.h"
 #include "vm.h"
 
-/* Is [uva, uva + n) user memory the process may access with perm (PTE_R or PTE_W)? */
-static int user_range_ok(pagetable_t pt, uintptr_t uva, size_t n, uint64_t perm)
+/* Is [uva, uva + n) user memory the process may access with perm (PTE_R or PTE_W)?
+ * A shared page not yet backed is faulted in, just as a load or store would. */
+static int user_range_ok(struct task_group_s *t, uintptr_t uva, size_t n, uint64_t perm)
 {
 	if (n == 0)
 		return 1;
 	if (uva >= USER_TOP || n > USER_TOP - uva)
 		return 0;
 	for (uintptr_t va = PGROUNDDOWN(uva); va < uva + n; va += PGSIZE) {
-		pte_t pte = vm_lookup(pt, va);
+		pte_t pte = vm_lookup(t->pagetable, va);
+		if (!(pte & PTE_V) && shm_fault(t, va, perm) == 0)
+			pte = vm_lookup(t->pagetable, va);
 		if ((pte & (PTE_V | PTE_U | perm)) != (PTE_V | PTE_U | perm))
 			return 0;
 	}
@@ -41,18 +44,18 @@ static void copy_pages(pagetable_t pt, uintptr_t uva, void *kbuf, size_t n, int 
 
 int copyin(void *dst, uintptr_t usrc, size_t n)
 {
-	pagetable_t pt = this_task()->pagetable;
-	if (!user_range_ok(pt, usrc, n, PTE_R))
+	struct task_group_s *t = this_task();
+	if (!user_range_ok(t, usrc, n, PTE_R))
 		return -EFAULT;
-	copy_pages(pt, usrc, dst, n, 0);
+	copy_pages(t->pagetable, usrc, dst, n, 0);
 	return 0;
 }
 
 int copyout(uintptr_t udst, const void *src, size_t n)
 {
-	pagetable_t pt = this_task()->pagetable;
-	if (!user_range_ok(pt, udst, n, PTE_W))
+	struct task_group_s *t = this_task();
+	if (!user_range_ok(t, udst, n, PTE_W))
 		return -EFAULT;
-	copy_pages(pt, udst, (void *)src, n, 1);
+	copy_pages(t->pagetable, udst, (void *)src, n, 1);
 	return 0;
 }

@@ -20,6 +20,7 @@
 
 #include "memlayout.h"
 #include "mm/gran.h"
+#include "mm/vm.h"
 #include "spinlock.h"
 
 /* Region flags: a bit mask (NuttX keeps them in a bool and so loses UNLINKED). */
@@ -30,7 +31,9 @@ struct shm_region_s {
 	unsigned flags;     /* SRFLAG_* */
 	unsigned seq;       /* how often the slot has been used: part of the shmid */
 	size_t npages;      /* the size rounded up to pages */
-	uintptr_t *pages;   /* npages physical frames, in order; need not be contiguous */
+	uintptr_t *pages;   /* npages physical frames, in order; need not be contiguous.
+			     * 0 = not backed yet (lazy backing fills them in on first touch) */
+	size_t nframes;     /* how many of pages[] hold a frame */
 	size_t list_pages;  /* pages holding the pages[] list itself */
 	struct shmid_ds ds; /* what IPC_STAT reports; ds.shm_perm.__key is the key, which
 			     * becomes IPC_PRIVATE at IPC_RMID so the key can be used again */
@@ -93,6 +96,16 @@ void shm_group_release(struct task_group_s *t);
 
 /* Make sure g's window allocator exists. Returns 0 or -ENOMEM. */
 int shm_group_init(struct shm_group_s *g);
+
+/* Map every frame segment r already has into pt for attachment a. Returns 0 or -ENOMEM,
+ * with nothing of a mapped. Caller holds the lock. */
+int shm_map_frames(pagetable_t pt, const struct shm_attach_s *a, const struct shm_region_s *r);
+
+/* A user page fault at va, of kind access (PTE_R, PTE_W or PTE_X). If va lies in one of t's
+ * attachments and access is allowed there, make sure the segment has a frame for that page
+ * (allocating a zeroed one on first touch) and map it. Returns 0 when the process may go on,
+ * -EFAULT for a fault that is not shared memory's to mend, or -ENOMEM if no frame is free. */
+int shm_fault(struct task_group_s *t, uintptr_t va, uint64_t access);
 
 /* Give child the same attachments as parent: the same frames at the same addresses, each
  * raising nattch. Returns 0, or -ENOMEM; the caller then releases child's group. */

@@ -50,8 +50,7 @@ int shm_group_fork(struct task_group_s *parent, struct task_group_s *child)
 			continue;
 		struct shm_region_s *r = shm_lookup(a->shmid);
 		KASSERT(r != NULL);
-		uint64_t perm = PTE_R | PTE_U | (a->rdonly ? 0 : PTE_W);
-		if (vm_map_pages(child->pagetable, a->va, r->pages, a->npages, perm) != 0) {
+		if (shm_map_frames(child->pagetable, a, r) != 0) {
 			spin_unlock(&g_shminfo.lock);
 			return -ENOMEM; /* shm_group_release detaches what was copied so far */
 		}

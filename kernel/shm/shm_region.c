@@ -57,7 +57,7 @@ void shm_destroy(struct shm_region_s *r)
 	if (r->flags & SRFLAG_INUSE) /* not when shmget is rolling back a half-made segment */
 		narrate("shm: shmid %d destroyed: %zu frames and %zu list page(s) back to the pool "
 			"(%zu free)\n",
-			id, r->npages, r->list_pages, info.nfree);
+			id, r->nframes, r->list_pages, info.nfree);
 	unsigned seq = r->seq;
 	memset(r, 0, sizeof(*r));
 	r->seq = seq + 1; /* the next segment in this slot gets a new id */

@@ -40,13 +40,38 @@ static uintptr_t place(struct shm_group_s *g, uintptr_t addr, size_t npages, int
 	return addr;
 }
 
-/* Print one record per mapped page; tools read these lines. */
-static void narrate_attach(const struct task_group_s *t, int shmid, uintptr_t va,
-			   const struct shm_region_s *r, int rdonly)
+/* The PTE permissions of an attachment: never executable. */
+static uint64_t attach_perm(const struct shm_attach_s *a)
 {
-	for (size_t i = 0; i < r->npages; i++)
-		narrate("shmat: pid %d shmid %d va 0x%lx -> pa 0x%lx (%s)\n", t->pid, shmid,
-			va + i * PGSIZE, r->pages[i], rdonly ? "R--U" : "RW-U");
+	return PTE_R | PTE_U | (a->rdonly ? 0 : PTE_W);
+}
+
+int shm_map_frames(pagetable_t pt, const struct shm_attach_s *a, const struct shm_region_s *r)
+{
+	for (size_t i = 0; i < a->npages; i++) {
+		if (!r->pages[i])
+			continue;
+		if (vm_map_pages(pt, a->va + i * PGSIZE, &r->pages[i], 1, attach_perm(a)) != 0) {
+			vm_unmap(pt, a->va, i, 0);
+			return -ENOMEM;
+		}
+	}
+	return 0;
+}
+
+/* Print one record per mapped page; tools read these lines. */
+static void narrate_attach(const struct task_group_s *t, const struct shm_attach_s *a,
+			   const struct shm_region_s *r)
+{
+	for (size_t i = 0; i < a->npages; i++)
+		if (r->pages[i] && !CONFIG_MM_SHM_LAZY)
+			narrate("shmat: pid %d shmid %d va 0x%lx -> pa 0x%lx (%s)\n", t->pid,
+				a->shmid, a->va + i * PGSIZE, r->pages[i],
+				a->rdonly ? "R--U" : "RW-U");
+	if (CONFIG_MM_SHM_LAZY)
+		narrate("shmat: pid %d shmid %d va 0x%lx: %zu page(s) reserved, none mapped "
+			"until touched\n",
+			t->pid, a->shmid, a->va, a->npages);
 }
 
 long sys_shmat(int shmid, uintptr_t addr, int shmflg)
@@ -71,19 +96,19 @@ long sys_shmat(int shmid, uintptr_t addr, int shmflg)
 		spin_unlock(&g_shminfo.lock);
 		return err;
 	}
-	/* Shared memory is never executable: R|W|U, or R|U for SHM_RDONLY. */
-	uint64_t perm = PTE_R | PTE_U | (rdonly ? 0 : PTE_W);
-	if (vm_map_pages(t->pagetable, va, r->pages, r->npages, perm) != 0) {
+	*a = (struct shm_attach_s){ va, r->npages, shmid, rdonly };
+	/* Eager backing maps every frame now; lazy backing maps each at its first touch. */
+	if (!CONFIG_MM_SHM_LAZY && shm_map_frames(t->pagetable, a, r) != 0) {
 		gran_free(&g->va, va, r->npages * PGSIZE);
+		*a = (struct shm_attach_s){ 0 };
 		spin_unlock(&g_shminfo.lock);
 		return -ENOMEM;
 	}
 	sfence_vma_all(); /* one fence for the whole batch, not one per page */
-	*a = (struct shm_attach_s){ va, r->npages, shmid, rdonly };
 	r->ds.shm_nattch++;
 	r->ds.shm_atime = (time_t)rtc_seconds();
 	r->ds.shm_lpid = t->pid;
-	narrate_attach(t, shmid, va, r, rdonly);
+	narrate_attach(t, a, r);
 	spin_unlock(&g_shminfo.lock);
 	return (long)va;
 }

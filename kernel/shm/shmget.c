@@ -29,21 +29,25 @@ static struct shm_region_s *find_free_slot(void)
 	return NULL;
 }
 
-/* Give r npages frames, taken one at a time: they need not be contiguous. Returns 0, or
- * -ENOMEM with every page it took given back. */
+/* Give r a page list for npages and, unless backing is lazy, npages frames taken one at a
+ * time: they need not be contiguous. Returns 0, or -ENOMEM with every page given back. */
 static int take_frames(struct shm_region_s *r, size_t npages)
 {
 	r->list_pages = PGROUNDUP(npages * sizeof(uintptr_t)) / PGSIZE;
-	r->pages = (uintptr_t *)mm_pgalloc((unsigned)r->list_pages);
+	r->pages = (uintptr_t *)mm_pgalloc((unsigned)r->list_pages); /* zeroed: no frames yet */
 	if (!r->pages)
 		return -ENOMEM;
-	for (r->npages = 0; r->npages < npages; r->npages++) {
+	r->npages = npages;
+	if (CONFIG_MM_SHM_LAZY)
+		return 0; /* frames come one by one, at the first touch of each page */
+	for (size_t i = 0; i < npages; i++) {
 		uintptr_t frame = mm_pgalloc(1); /* zeroed: no process sees old data */
 		if (!frame) {
 			shm_destroy(r); /* frees the frames so far and the list */
 			return -ENOMEM;
 		}
-		r->pages[r->npages] = frame;
+		r->pages[i] = frame;
+		r->nframes++;
 	}
 	return 0;
 }
@@ -56,12 +60,13 @@ static void narrate_create(const struct shm_region_s *r, const struct task_group
 		return;
 	mm_pginfo(&info);
 	kprintf("shmget: pid %d key 0x%x size %zu -> shmid %d, %zu frame(s) from the pool "
-		"(%zu left):",
-		t->pid, (unsigned)r->ds.shm_perm.__key, r->ds.shm_segsz, shm_id(r), r->npages,
-		info.nfree);
-	for (size_t i = 0; i < r->npages && i < 8; i++)
+		"(%zu left)%s",
+		t->pid, (unsigned)r->ds.shm_perm.__key, r->ds.shm_segsz, shm_id(r), r->nframes,
+		info.nfree, r->nframes ? ":" : "; frames come at first touch\n");
+	for (size_t i = 0; i < r->nframes && i < 8; i++)
 		kprintf(" 0x%lx", r->pages[i]);
-	kprintf(r->npages > 8 ? " ...\n" : "\n");
+	if (r->nframes)
+		kprintf(r->nframes > 8 ? " ...\n" : "\n");
 }
 
 /* Make a new segment for key. Caller holds the lock. Returns its id or a negative errno. */

@@ -1,0 +1,58 @@
+/*
+ * The shared-memory page fault: demand paging for shared frames. With lazy backing a segment
+ * starts with no frames and shmat maps nothing; the first load or store to a page faults
+ * here. The first process to touch a page allocates its frame, zeroed, into the segment's
+ * page list; every later attacher faults onto that same frame.
+ */
+#include "errno.h"
+#include "kernel.h"
+#include "mm/pgalloc.h"
+#include "riscv.h"
+#include "shm.h"
+#include "task.h"
+
+/* The attachment of t that contains va, or NULL. */
+static struct shm_attach_s *find_attachment(struct task_group_s *t, uintptr_t va)
+{
+	for (int i = 0; i < SHM_MAX_ATTACH; i++) {
+		struct shm_attach_s *a = &t->shm.attach[i];
+		if (a->va != 0 && va >= a->va && va - a->va < a->npages * PGSIZE)
+			return a;
+	}
+	return NULL;
+}
+
+int shm_fault(struct task_group_s *t, uintptr_t va, uint64_t access)
+{
+	struct shm_attach_s *a = find_attachment(t, va);
+	/* Shared memory is never executable, and SHM_RDONLY means read only. */
+	if (!a || access == PTE_X || (access == PTE_W && a->rdonly))
+		return -EFAULT;
+	uintptr_t page = PGROUNDDOWN(va);
+	if (vm_lookup(t->pagetable, page))
+		return -EFAULT; /* mapped, so the fault was about permissions */
+	spin_lock(&g_shminfo.lock);
+	struct shm_region_s *r = shm_lookup(a->shmid);
+	KASSERT(r != NULL); /* our attachment keeps it alive */
+	size_t i = (page - a->va) / PGSIZE;
+	const char *how = "existing";
+	if (!r->pages[i]) {
+		uintptr_t frame = mm_pgalloc(1); /* zeroed before anyone sees it */
+		if (!frame) {
+			spin_unlock(&g_shminfo.lock);
+			return -ENOMEM;
+		}
+		r->pages[i] = frame;
+		r->nframes++;
+		how = "new";
+	}
+	uint64_t perm = PTE_R | PTE_U | (a->rdonly ? 0 : PTE_W);
+	int err = vm_map_pages(t->pagetable, page, &r->pages[i], 1, perm);
+	if (err == 0)
+		narrate("shmfault: pid %d va 0x%lx -> pa 0x%lx (%s)\n", t->pid, page, r->pages[i],
+			how);
+	spin_unlock(&g_shminfo.lock);
+	/* The hart may have cached the old invalid entry: fence this one address. */
+	sfence_vma_page(page);
+	return err;
+}
