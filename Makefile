@@ -11,6 +11,7 @@
 
 MEM ?= 128M
 V ?= 1
+DEBUG ?= 0
 CONFIG_MM_PGSIZE ?= 4096
 CONFIG_ARCH_SHM_VBASE ?= 0x40000000
 CONFIG_ARCH_SHM_MAXREGIONS ?= 64
@@ -59,7 +60,7 @@ COMMON := -std=c11 -O2 -g -ffreestanding -fno-common -fno-builtin -fno-stack-pro
 	-fno-pie -no-pie -nostdinc -isystem $(GCCINC) $(ARCHFLAGS) -MMD -MP
 KCFLAGS := $(COMMON) -Wall -Wextra -Werror -fno-omit-frame-pointer \
 	-I include -I kernel -I syscall -I $(B)/include -D__KERNEL__
-UCFLAGS := $(COMMON) -Wall -Wextra -I user/include -I include -I tests/lib -iquote kernel -iquote user
+UCFLAGS := $(COMMON) -Wall -Wextra -DRVSHM_LAZY=$(LAZY) -I user/include -I include -I tests/lib -iquote kernel -iquote user
 LDFLAGS := -nostdlib -z max-page-size=4096 --no-warn-rwx-segments
 # User programs may need libgcc (soft-float, for one); the kernel links without it.
 LIBGCC := $(shell $(CC) -march=rv64imac -mabi=lp64 -print-libgcc-file-name 2>/dev/null)
@@ -111,11 +112,11 @@ $(1): $(2) $(B)/ulib.a $(B)/u/user/lib/crt0.o user/user.ld $(UHEADERS)
 		$(B)/u/user/lib/crt0.o $(2) $(B)/ulib.a $$(LIBGCC)
 endef
 
-# A kernel image embedding user programs: $(call kernel-image,dir,program-elfs,verbose)
+# A kernel image embedding user programs: $(call kernel-image,dir,program-elfs,verbose,audit)
 define kernel-image
 $(1)/progs.S: $(2) scripts/gen-progs.sh FORCE
 	@mkdir -p $$(@D)
-	@sh scripts/gen-progs.sh $$@ $(3) $(2)
+	@sh scripts/gen-progs.sh $$@ $(3) $(4) $(2)
 $(1)/kernel.elf: $(KOBJ) $(1)/progs.S linker.ld
 	@echo "  LD      $$@"
 	$$(Q)$$(CC) $$(KCFLAGS) -c $(1)/progs.S -o $(1)/progs.o
@@ -124,14 +125,14 @@ endef
 
 DEMO_ELFS := $(patsubst user/%.c,$(B)/user/%.elf,$(DEMO))
 $(foreach s,$(DEMO),$(eval $(call user-prog,$(patsubst user/%.c,$(B)/user/%.elf,$(s)),$(s))))
-$(eval $(call kernel-image,$(B),$(DEMO_ELFS),$(V)))
+$(eval $(call kernel-image,$(B),$(DEMO_ELFS),$(V),$(DEBUG)))
 
 # make run PROG="a.c b.c": each file becomes a program; all start at boot as uid 0.
 TIMEOUT ?= 60
 RUN_V := $(if $(filter command line,$(origin V)),$(V),0)
 RUN_ELFS := $(foreach p,$(PROG),$(B)/run/$(basename $(notdir $(p))).elf)
 $(foreach p,$(PROG),$(eval $(call user-prog,$(B)/run/$(basename $(notdir $(p))).elf,$(abspath $(p)))))
-$(eval $(call kernel-image,$(B)/run,$(RUN_ELFS),$(RUN_V)))
+$(eval $(call kernel-image,$(B)/run,$(RUN_ELFS),$(RUN_V),$(DEBUG)))
 
 run: $(B)/run/kernel.elf
 	@bash scripts/run.sh "$(QEMU)" $< $(TIMEOUT) $(MEM)
@@ -157,7 +158,7 @@ TEST_IMAGES := $(foreach s,$(SUITES),$(B)/tests/$(s)/kernel.elf)
 $(foreach s,$(SUITES),$(foreach p,$(wildcard tests/qemu/$(s)/*.c),\
 	$(eval $(call user-prog,$(B)/tests/$(s)/$(notdir $(p:.c=.elf)),$(p) tests/lib/utest.c))))
 $(foreach s,$(SUITES),$(eval $(call kernel-image,$(B)/tests/$(s),\
-	$(patsubst tests/qemu/$(s)/%.c,$(B)/tests/$(s)/%.elf,$(wildcard tests/qemu/$(s)/*.c)),0)))
+	$(patsubst tests/qemu/$(s)/%.c,$(B)/tests/$(s)/%.elf,$(wildcard tests/qemu/$(s)/*.c)),0,1)))
 
 UNIT_TESTS := $(patsubst tests/unit/%.c,$(B)/unit/%,$(wildcard tests/unit/test_*.c))
 HOSTFLAGS := -std=c11 -g -O1 -Wall -Wextra -Werror -fsanitize=address,undefined \

@@ -1,4 +1,5 @@
 /* kmain: from OpenSBI's hand-off to the first user process. */
+#include "audit.h"
 #include "cpu.h"
 #include "fdt.h"
 #include "kernel.h"
@@ -46,6 +47,7 @@ __attribute__((noreturn)) void kmain(unsigned long hartid, const void *dtb)
 		(uintptr_t)_start, (uintptr_t)_end, mm_pgpool_start(), mm_pgpool_end(), info.ntotal,
 		info.nfree);
 	shutdown_record_boot();
+	audit_record_boot();
 	spawn_programs();
 	timer_init(m.timebase_hz);
 	scheduler();

@@ -5,6 +5,7 @@
  */
 #include "sched.h"
 
+#include "audit.h"
 #include "cpu.h"
 #include "kernel.h"
 #include "riscv.h"
@@ -54,6 +55,8 @@ void scheduler(void)
 			vm_switch(t->pagetable);
 			swtch(&c->scheduler, &t->context);
 			c->task = NULL;
+			if (t->state == TASK_ZOMBIE)
+				audit_pages(); /* it has just exited: are the books still right? */
 			task_reap_orphans();
 			spin_unlock(&task_lock);
 			continue;
