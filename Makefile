@@ -117,7 +117,7 @@ define kernel-image
 $(1)/progs.S: $(2) scripts/gen-progs.sh FORCE
 	@mkdir -p $$(@D)
 	@sh scripts/gen-progs.sh $$@ $(3) $(4) $(2)
-$(1)/kernel.elf: $(KOBJ) $(1)/progs.S linker.ld
+$(1)/kernel.elf: $(KOBJ) $(1)/progs.S $(2) linker.ld
 	@echo "  LD      $$@"
 	$$(Q)$$(CC) $$(KCFLAGS) -c $(1)/progs.S -o $(1)/progs.o
 	$$(Q)$$(LD) $$(LDFLAGS) -T linker.ld -o $$@ $(KOBJ) $(1)/progs.o

@@ -1,0 +1,160 @@
+/* Isolation: whatever a process does to memory that is not its own, it alone dies, with the
+ * signal Linux would send, and the kernel and its parent carry on. */
+#include <signal.h>
+#include <stdint.h>
+#include <sys/shm.h>
+#include <sys/wait.h>
+#include <unistd.h>
+
+#include "utest.h"
+
+#define KERNEL_TEXT 0x80200000UL
+#define KERNEL_DATA 0x80210000UL
+#define UART_PA 0x10000000UL
+#define UART_KMMIO 0xffffffc010000000UL
+
+typedef void (*fn_t)(void);
+
+static uintptr_t target; /* what the child pokes at */
+
+/* Run fn in a child; return the signal that killed it, or 0 if it exited. */
+static int killed_by(void (*fn)(void))
+{
+	pid_t pid = fork();
+	if (pid == 0) {
+		fn();
+		_exit(0);
+	}
+	int status = 0;
+	EXPECT_EQ(waitpid(pid, &status, 0), pid);
+	return WIFSIGNALED(status) ? WTERMSIG(status) : 0;
+}
+
+static void load(void)
+{
+	(void)*(volatile uint64_t *)target;
+}
+
+static void store(void)
+{
+	*(volatile uint64_t *)target = 0x5a5a;
+}
+
+static void jump(void)
+{
+	((fn_t)target)();
+}
+
+TEST(a_load_from_kernel_memory_is_sigsegv)
+{
+	target = KERNEL_DATA;
+	EXPECT_EQ(killed_by(load), SIGSEGV);
+}
+
+TEST(a_store_to_kernel_memory_is_sigsegv)
+{
+	target = KERNEL_DATA;
+	EXPECT_EQ(killed_by(store), SIGSEGV);
+}
+
+TEST(a_jump_into_kernel_text_is_sigsegv)
+{
+	target = KERNEL_TEXT;
+	EXPECT_EQ(killed_by(jump), SIGSEGV);
+}
+
+TEST(device_registers_are_out_of_reach_at_either_address)
+{
+	target = UART_PA;
+	EXPECT_EQ(killed_by(store), SIGSEGV);
+	target = UART_KMMIO;
+	EXPECT_EQ(killed_by(load), SIGSEGV);
+}
+
+TEST(a_store_to_the_programs_own_text_is_sigsegv)
+{
+	target = (uintptr_t)(void *)killed_by;
+	EXPECT_EQ(killed_by(store), SIGSEGV);
+}
+
+static uint32_t data_code[4] = { 0x00008067 }; /* ret */
+
+TEST(a_jump_into_the_programs_own_data_is_sigsegv)
+{
+	target = (uintptr_t)data_code;
+	EXPECT_EQ(killed_by(jump), SIGSEGV);
+}
+
+static void jump_to_stack(void)
+{
+	volatile uint32_t code[2] = { 0x00008067, 0 };
+	((fn_t)(uintptr_t)code)();
+}
+
+TEST(a_jump_into_the_stack_is_sigsegv)
+{
+	EXPECT_EQ(killed_by(jump_to_stack), SIGSEGV);
+}
+
+/* Recurse 1000 frames of 512 bytes deep: far past the 32 KiB stack. */
+static int recurse(int depth)
+{
+	volatile char frame[512];
+	frame[0] = (char)depth;
+	return depth < 1000 ? recurse(depth + 1) + frame[0] : 0;
+}
+
+static void overflow_stack(void)
+{
+	recurse(0);
+}
+
+TEST(a_stack_overflow_past_the_guard_page_is_sigsegv)
+{
+	EXPECT_EQ(killed_by(overflow_stack), SIGSEGV);
+}
+
+static void read_satp(void)
+{
+	__asm__ volatile("csrr t0, satp" ::: "t0");
+}
+
+static void write_stvec(void)
+{
+	__asm__ volatile("csrw stvec, zero");
+}
+
+static void do_sret(void)
+{
+	__asm__ volatile("sret");
+}
+
+TEST(privileged_instructions_are_sigill)
+{
+	EXPECT_EQ(killed_by(read_satp), SIGILL);
+	EXPECT_EQ(killed_by(write_stvec), SIGILL);
+	EXPECT_EQ(killed_by(do_sret), SIGILL);
+}
+
+TEST(shared_memory_is_never_executable)
+{
+	int id = EXPECT_OK(shmget(IPC_PRIVATE, 4096, 0600));
+	uint32_t *mem = shmat(id, NULL, 0);
+	EXPECT(mem != (void *)-1);
+	mem[0] = 0x00008067; /* ret */
+	target = (uintptr_t)mem;
+	EXPECT_EQ(killed_by(jump), SIGSEGV);
+	EXPECT_EQ(mem[0], 0x00008067); /* the parent's view is untouched */
+	EXPECT_OK(shmdt(mem));
+	EXPECT_OK(shmctl(id, IPC_RMID, NULL));
+}
+
+TEST(user_counters_are_readable)
+{
+	uint64_t a, b;
+	__asm__ volatile("rdinstret %0" : "=r"(a));
+	__asm__ volatile("rdinstret %0" : "=r"(b));
+	EXPECT(b > a);
+	__asm__ volatile("rdcycle %0" : "=r"(a));
+	EXPECT(a > 0);
+}
