@@ -5,7 +5,8 @@
 
 struct task_group_s;
 
-struct cpu {
+/* Aligned to 256 bytes so that finding this hart's is a single shift of tp. */
+struct __attribute__((aligned(256))) cpu {
 	unsigned long hartid;
 	struct task_group_s *task; /* running on this hart, or NULL in the scheduler */
 	struct context scheduler;  /* swtch() here to enter the scheduler */
@@ -17,10 +18,16 @@ struct cpu {
 
 extern struct cpu cpus[NCPU];
 
-/* This hart's struct cpu. Only meaningful with interrupts off. */
-static inline struct cpu *this_cpu(void)
+/* The index of this hart's struct cpu in cpus[]. Only meaningful with interrupts off. */
+static inline unsigned long cpu_index(void)
 {
 	unsigned long id;
 	__asm__ volatile("mv %0, tp" : "=r"(id));
-	return &cpus[id];
+	return id;
+}
+
+/* This hart's struct cpu. Only meaningful with interrupts off. */
+static inline struct cpu *this_cpu(void)
+{
+	return &cpus[cpu_index()];
 }

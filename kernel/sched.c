@@ -18,6 +18,8 @@ struct cpu cpus[NCPU];
 /* Wake the tasks whose timed sleep is over. Caller holds task_lock. */
 static void wake_sleepers(void)
 {
+	if (timed_sleepers == 0)
+		return; /* the common case, and the scheduler runs at every switch */
 	uint64_t now = timer_now();
 	for (int i = 0; i < CONFIG_NPROC; i++) {
 		struct task_group_s *t = &tasks[i];
@@ -55,9 +57,10 @@ void scheduler(void)
 			vm_switch(t->pagetable);
 			swtch(&c->scheduler, &t->context);
 			c->task = NULL;
-			if (t->state == TASK_ZOMBIE)
+			if (t->state == TASK_ZOMBIE) {
+				task_reap_orphan(t);
 				audit_pages(); /* it has just exited: are the books still right? */
-			task_reap_orphans();
+			}
 			spin_unlock(&task_lock);
 			continue;
 		}

@@ -17,15 +17,8 @@
 
 struct task_group_s tasks[CONFIG_NPROC];
 struct spinlock task_lock = SPINLOCK_INIT("tasks");
+int timed_sleepers;
 static int next_pid = 1;
-
-struct task_group_s *this_task(void)
-{
-	intr_push();
-	struct task_group_s *t = this_cpu()->task;
-	intr_pop();
-	return t;
-}
 
 /* A new task starts here, in the kernel, holding task_lock from the scheduler. */
 static void task_first_run(void)
@@ -137,10 +130,14 @@ void task_exit(int wait_status)
 		shutdown_note_exit(wait_status);
 
 	spin_lock(&task_lock);
-	/* Children outlive us as orphans: the scheduler reaps them when they exit. */
-	for (int i = 0; i < CONFIG_NPROC; i++)
-		if (tasks[i].parent == t && tasks[i].state != TASK_UNUSED)
+	/* Children outlive us as orphans: those already exited are reaped now, the rest by
+	 * the scheduler when they exit. */
+	for (int i = 0; i < CONFIG_NPROC; i++) {
+		if (tasks[i].parent == t && tasks[i].state != TASK_UNUSED) {
 			tasks[i].parent = NULL;
+			task_reap_orphan(&tasks[i]);
+		}
+	}
 	t->wait_status = wait_status;
 	t->state = TASK_ZOMBIE;
 	if (t->parent)
@@ -175,16 +172,13 @@ void wakeup(void *chan)
 			tasks[i].state = TASK_RUNNABLE;
 }
 
-void task_reap_orphans(void)
+void task_reap_orphan(struct task_group_s *t)
 {
 	KASSERT(spin_holding(&task_lock));
-	for (int i = 0; i < CONFIG_NPROC; i++) {
-		struct task_group_s *t = &tasks[i];
-		if (t->state == TASK_ZOMBIE && t->parent == NULL && this_cpu()->task != t) {
-			mm_pgfree(t->kstack, KSTACK_PAGES);
-			t->kstack = 0;
-			t->state = TASK_UNUSED;
-		}
+	if (t->state == TASK_ZOMBIE && t->parent == NULL) {
+		mm_pgfree(t->kstack, KSTACK_PAGES);
+		t->kstack = 0;
+		t->state = TASK_UNUSED;
 	}
 }
 

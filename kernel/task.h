@@ -7,6 +7,7 @@
 #include <stdint.h>
 
 #include "context.h"
+#include "cpu.h"
 #include "memlayout.h"
 #include "mm/vm.h"
 #include "shm/shm.h"
@@ -46,8 +47,12 @@ struct task_group_s {
 extern struct task_group_s tasks[];
 extern struct spinlock task_lock;
 
-/* The task running on this hart. */
-struct task_group_s *this_task(void);
+/* The task running on this hart. Interrupts are off whenever the kernel runs for a task,
+ * so the task cannot move to another hart between reading tp and reading cpu->task. */
+static inline struct task_group_s *this_task(void)
+{
+	return this_cpu()->task;
+}
 
 /* Create a process running the ELF image elf[0..size) and make it runnable.
  * Returns its pid, or a negative errno (-ENOEXEC, -ENOMEM, -EAGAIN) with nothing left over. */
@@ -75,9 +80,12 @@ void sleep_on(void *chan);
 /* Make every task sleeping on chan runnable. Caller holds task_lock. */
 void wakeup(void *chan);
 
-/* Free the kernel stacks of exited tasks nobody will wait for. Caller holds task_lock and
- * runs on the scheduler's stack, never on a stack it frees. */
-void task_reap_orphans(void);
+/* If exited task t has no parent to wait for it, free its kernel stack and its slot.
+ * Caller holds task_lock and does not run on t's stack. */
+void task_reap_orphan(struct task_group_s *t);
+
+/* Tasks in a timed sleep (nanosleep), so the scheduler can skip looking for them. */
+extern int timed_sleepers;
 
 /* How many tasks exist, exited or not. Caller holds task_lock. */
 int task_count_live(void);

@@ -45,9 +45,11 @@ long sys_nanosleep(uintptr_t ureq, uintptr_t urem)
 	uint64_t ticks = (uint64_t)req.tv_sec * hz + (uint64_t)req.tv_nsec * hz / NSEC_PER_SEC;
 	spin_lock(&task_lock);
 	t->wake_time = timer_now() + (ticks ? ticks : 1);
+	timed_sleepers++;
 	while (t->wake_time && !t->killed)
 		sleep_on(&t->wake_time); /* the scheduler wakes us when wake_time passes */
 	t->wake_time = 0;
+	timed_sleepers--;
 	spin_unlock(&task_lock);
 	if (urem) {
 		struct kernel_timespec zero = { 0, 0 };

@@ -78,35 +78,41 @@ void trap_init(void)
 	csr_write(scounteren, SCOUNTEREN_CY | SCOUNTEREN_TM | SCOUNTEREN_IR);
 }
 
-/* Every trap from U-mode comes here, on the process's kernel stack, interrupts off. */
-__attribute__((noreturn)) void user_trap(struct trapframe *tf)
+/* Every trap from U-mode but a system call: the timer, page faults, other faults. */
+__attribute__((noinline)) static void other_trap(uint64_t cause)
 {
-	uint64_t cause = csr_read(scause);
 	if (cause & SCAUSE_INTERRUPT) {
 		if ((cause & ~SCAUSE_INTERRUPT) != IRQ_S_TIMER)
 			panic("user_trap: unexpected interrupt 0x%lx", cause);
 		timer_interrupt();
 		yield();
-	} else if (cause == EXC_ECALL_U) {
-		tf->sepc += 4;
-		tf->a0 = (uint64_t)syscall_dispatch(tf);
 	} else if (is_page_fault(cause)) {
 		page_fault(cause);
 	} else {
 		task_kill(fault_signal(cause), exception_name(cause));
 	}
-	if (this_task()->killed) /* kill() was sent to us: die by it before running on */
-		task_exit(W_SIGNALED(this_task()->killed));
-	trap_return(tf);
+}
+
+/* Every trap from U-mode comes here, on the process's kernel stack, interrupts off. The
+ * system call is the common case: its path is kept short (see docs/performance.md). */
+__attribute__((noreturn)) void user_trap(struct trapframe *tf)
+{
+	uint64_t cause = csr_read(scause);
+	if (cause == EXC_ECALL_U) {
+		tf->sepc += 4;
+		tf->a0 = (uint64_t)syscall_dispatch(tf);
+	} else {
+		other_trap(cause);
+	}
+	int killed = this_task()->killed;
+	if (killed) /* kill() was sent to us: die by it before running on */
+		task_exit(W_SIGNALED(killed));
+	trap_return_inline(tf);
 }
 
 void trap_return(struct trapframe *tf)
 {
-	/* sret to U-mode (SPP = 0) with interrupts on there (SPIE = 1). */
-	csr_clear(sstatus, SSTATUS_SPP);
-	csr_set(sstatus, SSTATUS_SPIE);
-	tf->kernel_tp = (uint64_t)(this_cpu() - cpus);
-	user_return(tf);
+	trap_return_inline(tf);
 }
 
 /* A trap in S-mode: the timer while idle is expected; anything else is a kernel bug. */

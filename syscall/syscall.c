@@ -4,11 +4,13 @@
 #include "errno.h"
 #include "kernel.h"
 
+/* a points at the saved a0; a[0]..a[5] are the arguments. */
 typedef long syscall_fn(const uint64_t *a);
 
-/* One adapter per syscall turns the raw registers into the handler's typed arguments. */
+/* One adapter per syscall turns the raw registers into the handler's typed arguments. Each
+ * is a plain tail call, so it needs no frame of its own even in a frame-pointer kernel. */
 #define SYSCALL(nr, name, params, args)                                                            \
-	static long call_##name(const uint64_t *a)                                                 \
+	__attribute__((optimize("omit-frame-pointer"))) static long call_##name(const uint64_t *a) \
 	{                                                                                          \
 		(void)a;                                                                           \
 		return sys_##name args;                                                            \
@@ -22,10 +24,9 @@ static syscall_fn *const syscall_table[] = {
 #undef SYSCALL
 };
 
-long syscall_dispatch(const struct trapframe *tf)
+__attribute__((optimize("omit-frame-pointer"))) long syscall_dispatch(const struct trapframe *tf)
 {
-	const uint64_t a[6] = { tf->a0, tf->a1, tf->a2, tf->a3, tf->a4, tf->a5 };
 	if (tf->a7 >= ARRAY_SIZE(syscall_table) || !syscall_table[tf->a7])
 		return -ENOSYS;
-	return syscall_table[tf->a7](a);
+	return syscall_table[tf->a7](&tf->a0); /* a0..a5 lie in order in the trapframe */
 }

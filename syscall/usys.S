@@ -1,5 +1,6 @@
 # User-side system-call stubs, one per line of syscalls.def: load the number, ecall, and turn
-# a negative errno result into errno and -1 (in __syscall_return, user/lib/errno.c).
+# a result from -4095 to -1 (a negative errno) into errno and -1 (__syscall_error, in
+# user/lib/errno.c). Success returns straight away.
 # The stubs are weak, so a program may define a function of the same name for itself.
 #define SYSCALL(nr, name, params, args) \
 	.weak name; \
@@ -7,7 +8,9 @@
 name: \
 	li a7, nr; \
 	ecall; \
-	j __syscall_return;
+	li t0, -4096; \
+	bgtu a0, t0, __syscall_error; \
+	ret;
 
 	.section .text
 #include "syscalls.def"

@@ -27,15 +27,36 @@ static int bit_is_set(const struct gran_s *g, size_t i)
 	return (g->bitmap[i / WORD_BITS] >> (i % WORD_BITS)) & 1;
 }
 
-/* Set or clear n bits from granule first. */
+/* The bits of word w that fall in granules [first, first + n). */
+static uint64_t word_mask(size_t w, size_t first, size_t n)
+{
+	size_t lo = first > w * WORD_BITS ? first - w * WORD_BITS : 0;
+	size_t hi = first + n < (w + 1) * WORD_BITS ? first + n - w * WORD_BITS : WORD_BITS;
+	uint64_t upto_hi = hi == WORD_BITS ? FULL_WORD : ((uint64_t)1 << hi) - 1;
+	return upto_hi & ~(((uint64_t)1 << lo) - 1);
+}
+
+/* Are granules [first, first + n) all allocated (want 1) or all free (want 0)? A word at a
+ * time: attaching 256 pages should not cost 256 bit tests. */
+static int range_is(const struct gran_s *g, size_t first, size_t n, int want)
+{
+	for (size_t w = first / WORD_BITS; w * WORD_BITS < first + n; w++) {
+		uint64_t m = word_mask(w, first, n);
+		if ((g->bitmap[w] & m) != (want ? m : 0))
+			return 0;
+	}
+	return 1;
+}
+
+/* Mark granules [first, first + n) allocated or free, a word at a time. */
 static void mark(struct gran_s *g, size_t first, size_t n, int allocated)
 {
-	for (size_t i = first; i < first + n; i++) {
-		uint64_t bit = (uint64_t)1 << (i % WORD_BITS);
+	for (size_t w = first / WORD_BITS; w * WORD_BITS < first + n; w++) {
+		uint64_t m = word_mask(w, first, n);
 		if (allocated)
-			g->bitmap[i / WORD_BITS] |= bit;
+			g->bitmap[w] |= m;
 		else
-			g->bitmap[i / WORD_BITS] &= ~bit;
+			g->bitmap[w] &= ~m;
 	}
 	g->nfree = allocated ? g->nfree - n : g->nfree + n;
 }
@@ -87,13 +108,17 @@ static size_t find_run(const struct gran_s *g, size_t n)
 {
 	size_t run = 0;
 	for (size_t i = 0; i < g->ngranules; i++) {
-		if (i % WORD_BITS == 0 && run == 0 && g->bitmap[i / WORD_BITS] == FULL_WORD) {
-			i += WORD_BITS - 1; /* a full word holds no run's start */
-			continue;
+		uint64_t word = g->bitmap[i / WORD_BITS];
+		if (i % WORD_BITS == 0 && i + WORD_BITS <= g->ngranules &&
+		    (word == FULL_WORD || word == 0)) {
+			/* A whole word at once: all taken ends the run, all free extends it. */
+			run = word ? 0 : run + WORD_BITS;
+			i += WORD_BITS - 1;
+		} else {
+			run = bit_is_set(g, i) ? 0 : run + 1;
 		}
-		run = bit_is_set(g, i) ? 0 : run + 1;
-		if (run == n)
-			return i + 1 - n;
+		if (run >= n)
+			return i + 1 - run; /* where this run of free granules began */
 	}
 	return g->ngranules;
 }
@@ -115,11 +140,8 @@ uintptr_t gran_alloc(struct gran_s *g, size_t size)
 int gran_free(struct gran_s *g, uintptr_t addr, size_t size)
 {
 	size_t first, n;
-	if (range_to_granules(g, addr, size, &first, &n) != 0)
+	if (range_to_granules(g, addr, size, &first, &n) != 0 || !range_is(g, first, n, 1))
 		return -EINVAL;
-	for (size_t i = first; i < first + n; i++)
-		if (!bit_is_set(g, i))
-			return -EINVAL;
 	mark(g, first, n, 0);
 	if (first < g->hint)
 		g->hint = first; /* keep low memory in use: next fit restarts at the lowest hole */
@@ -131,9 +153,8 @@ int gran_reserve(struct gran_s *g, uintptr_t addr, size_t size)
 	size_t first, n;
 	if (range_to_granules(g, addr, size, &first, &n) != 0)
 		return -EINVAL;
-	for (size_t i = first; i < first + n; i++)
-		if (bit_is_set(g, i))
-			return -EBUSY;
+	if (!range_is(g, first, n, 0))
+		return -EBUSY;
 	mark(g, first, n, 1);
 	return 0;
 }

@@ -28,37 +28,52 @@ pte_t *vm_walk(pagetable_t pt, uintptr_t va, int level, int alloc)
 	return &pt[VPN(va, level)];
 }
 
-/* Install one leaf PTE. Returns 0 or -ENOMEM. Mapping over a live PTE is a kernel bug. */
-static int map_one(pagetable_t pt, uintptr_t va, uintptr_t pa, uint64_t perm)
+/* The leaf slot for va: the next one after prev while va stays in prev's leaf table, so a
+ * run of pages costs one walk per 2 MiB, not one per page. NULL if a table can't be had. */
+static pte_t *next_slot(pagetable_t pt, pte_t *prev, uintptr_t va, int alloc)
 {
-	pte_t *slot = vm_walk(pt, va, 0, 1);
-	if (!slot)
-		return -ENOMEM;
+	return prev && VPN(va, 0) != 0 ? prev + 1 : vm_walk(pt, va, 0, alloc);
+}
+
+/* Fill an empty leaf slot for va. Mapping over a live PTE is a kernel bug. */
+static void set_leaf(pte_t *slot, uintptr_t va, uintptr_t pa, uint64_t perm)
+{
 	if (*slot & PTE_V)
 		panic("vm: remap of va 0x%lx (pte 0x%lx)", va, *slot);
 	/* Pre-set A and D: hardware may fault instead of setting them, and we need no counts. */
 	*slot = PA_TO_PTE(pa) | perm | PTE_V | PTE_A | (perm & PTE_W ? PTE_D : 0);
-	return 0;
+}
+
+static void prune(pagetable_t pt, uintptr_t va);
+
+/* A map of pages from va failed after done pages: unmap those, and free the tables the
+ * failed page's walk may have left empty. Returns -ENOMEM. */
+static int unwind(pagetable_t pt, uintptr_t va, size_t done)
+{
+	vm_unmap(pt, va, done, 0);
+	if (va + done * PGSIZE < USER_TOP)
+		prune(pt, va + done * PGSIZE);
+	return -ENOMEM;
 }
 
 int vm_map_range(pagetable_t pt, uintptr_t va, uintptr_t pa, size_t size, uint64_t perm)
 {
+	pte_t *slot = NULL;
 	for (size_t off = 0; off < size; off += PGSIZE) {
-		if (map_one(pt, va + off, pa + off, perm) != 0) {
-			vm_unmap(pt, va, off / PGSIZE, 0);
-			return -ENOMEM;
-		}
+		if (!(slot = next_slot(pt, slot, va + off, 1)))
+			return unwind(pt, va, off / PGSIZE);
+		set_leaf(slot, va + off, pa + off, perm);
 	}
 	return 0;
 }
 
 int vm_map_pages(pagetable_t pt, uintptr_t va, const uintptr_t *pages, size_t npages, uint64_t perm)
 {
+	pte_t *slot = NULL;
 	for (size_t i = 0; i < npages; i++) {
-		if (map_one(pt, va + i * PGSIZE, pages[i], perm) != 0) {
-			vm_unmap(pt, va, i, 0);
-			return -ENOMEM;
-		}
+		if (!(slot = next_slot(pt, slot, va + i * PGSIZE, 1)))
+			return unwind(pt, va, i);
+		set_leaf(slot, va + i * PGSIZE, pages[i], perm);
 	}
 	return 0;
 }
@@ -88,9 +103,10 @@ static void prune(pagetable_t pt, uintptr_t va)
 
 void vm_unmap(pagetable_t pt, uintptr_t va, size_t npages, int free_frames)
 {
+	pte_t *slot = NULL;
 	for (size_t i = 0; i < npages; i++) {
 		uintptr_t a = va + i * PGSIZE;
-		pte_t *slot = vm_walk(pt, a, 0, 0);
+		slot = next_slot(pt, slot, a, 0);
 		if (slot && (*slot & PTE_V)) {
 			uintptr_t pa = PTE_TO_PA(*slot);
 			*slot = 0;
@@ -164,7 +180,7 @@ static int copy_table(pagetable_t table, int level, uintptr_t base, pagetable_t 
 		if (!frame)
 			return -ENOMEM;
 		memcpy((void *)frame, (const void *)PTE_TO_PA(pte), PGSIZE);
-		if (map_one(to, va, frame, pte & (PTE_R | PTE_W | PTE_X | PTE_U)) != 0) {
+		if (vm_map_pages(to, va, &frame, 1, pte & (PTE_R | PTE_W | PTE_X | PTE_U)) != 0) {
 			mm_pgfree(frame, 1);
 			return -ENOMEM;
 		}

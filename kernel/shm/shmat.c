@@ -48,13 +48,19 @@ static uint64_t attach_perm(const struct shm_attach_s *a)
 
 int shm_map_frames(pagetable_t pt, const struct shm_attach_s *a, const struct shm_region_s *r)
 {
-	for (size_t i = 0; i < a->npages; i++) {
-		if (!r->pages[i])
-			continue;
-		if (vm_map_pages(pt, a->va + i * PGSIZE, &r->pages[i], 1, attach_perm(a)) != 0) {
+	if (r->nframes == r->npages) /* fully backed, as eager segments always are */
+		return vm_map_pages(pt, a->va, r->pages, a->npages, attach_perm(a));
+	/* Map each run of backed pages with one call. */
+	for (size_t i = 0; i < a->npages;) {
+		size_t run = 0;
+		while (i + run < a->npages && r->pages[i + run])
+			run++;
+		if (run &&
+		    vm_map_pages(pt, a->va + i * PGSIZE, &r->pages[i], run, attach_perm(a)) != 0) {
 			vm_unmap(pt, a->va, i, 0);
 			return -ENOMEM;
 		}
+		i += run ? run : 1;
 	}
 	return 0;
 }
@@ -63,6 +69,8 @@ int shm_map_frames(pagetable_t pt, const struct shm_attach_s *a, const struct sh
 static void narrate_attach(const struct task_group_s *t, const struct shm_attach_s *a,
 			   const struct shm_region_s *r)
 {
+	if (!kernel_verbose)
+		return;
 	for (size_t i = 0; i < a->npages; i++)
 		if (r->pages[i] && !CONFIG_MM_SHM_LAZY)
 			narrate("shmat: pid %d shmid %d va 0x%lx -> pa 0x%lx (%s)\n", t->pid,

@@ -3,12 +3,9 @@
 
 int errno;
 
-/* The kernel returns -errno for failures; POSIX wants errno set and -1 returned. */
-long __syscall_return(long ret)
+/* A syscall returned -errno (from -4095 to -1): POSIX wants errno set and -1 returned. */
+long __syscall_error(long ret)
 {
-	if (ret < 0 && ret >= -4095) {
-		errno = (int)-ret;
-		return -1;
-	}
-	return ret;
+	errno = (int)-ret;
+	return -1;
 }

@@ -10,4 +10,6 @@ syscall:
 	mv a4, a5
 	mv a5, a6
 	ecall
-	j __syscall_return
+	li t0, -4096
+	bgtu a0, t0, __syscall_error
+	ret
