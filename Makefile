@@ -20,7 +20,7 @@ CONFIG_NPROC ?= 16
 GDBPORT ?= 26000
 
 LAZY ?= 0
-B := build$(if $(filter 1,$(LAZY)),/lazy)
+B ?= build$(if $(filter 1,$(LAZY)),/lazy)
 Q := $(if $(filter 1,$(BUILD_VERBOSE)),,@)  # make BUILD_VERBOSE=1 shows every command
 TOOL_GOALS := $(filter-out clean format help,$(or $(MAKECMDGOALS),all))
 
@@ -78,7 +78,7 @@ CONFIG_H := $(B)/include/rvshm_config.h
 
 DEMO := user/producer.c user/consumer.c
 
-.PHONY: all qemu qemu-gdb run test test-images clean format help FORCE
+.PHONY: all qemu qemu-gdb run test test-images bench clean format help FORCE
 all: $(B)/kernel.elf
 
 $(CONFIG_H): FORCE
@@ -159,6 +159,21 @@ $(foreach s,$(SUITES),$(foreach p,$(wildcard tests/qemu/$(s)/*.c),\
 	$(eval $(call user-prog,$(B)/tests/$(s)/$(notdir $(p:.c=.elf)),$(p) tests/lib/utest.c))))
 $(foreach s,$(SUITES),$(eval $(call kernel-image,$(B)/tests/$(s),\
 	$(patsubst tests/qemu/$(s)/%.c,$(B)/tests/$(s)/%.elf,$(wildcard tests/qemu/$(s)/*.c)),0,1)))
+
+# --- Benchmarks: make bench (scripts/bench.sh) ---
+$(eval $(call user-prog,$(B)/bench/bench.elf,tests/bench/bench.c))
+$(eval $(call kernel-image,$(B)/bench,$(B)/bench/bench.elf,0,0))
+$(eval $(call user-prog,$(B)/bench/scale.elf,tests/bench/scale.c))
+$(eval $(call kernel-image,$(B)/bench-scale,$(B)/bench/scale.elf,0,0))
+SCALE_CONFIG := CONFIG_ARCH_SHM_NPAGES=65536 CONFIG_ARCH_SHM_MAXREGIONS=4 CONFIG_NPROC=40
+
+bench:
+	@$(MAKE) --no-print-directory $(B)/bench/kernel.elf
+	@$(MAKE) --no-print-directory LAZY=1 build/lazy/bench/kernel.elf
+	@$(MAKE) --no-print-directory B=build/scale $(SCALE_CONFIG) build/scale/bench-scale/kernel.elf
+	@$(MAKE) --no-print-directory B=build/scale-lazy LAZY=1 $(SCALE_CONFIG) \
+		build/scale-lazy/bench-scale/kernel.elf
+	@sh scripts/bench.sh "$(QEMU)"
 
 UNIT_TESTS := $(patsubst tests/unit/%.c,$(B)/unit/%,$(wildcard tests/unit/test_*.c))
 HOSTFLAGS := -std=c11 -g -O1 -Wall -Wextra -Werror -fsanitize=address,undefined \

@@ -44,6 +44,12 @@ enum exception_cause {
 		v__;                                                                               \
 	})
 #define csr_write(csr, val) __asm__ volatile("csrw " #csr ", %0" ::"rK"((uint64_t)(val)))
+#define csr_read_clear(csr, bits)                                                                  \
+	({                                                                                         \
+		uint64_t v__;                                                                      \
+		__asm__ volatile("csrrc %0, " #csr ", %1" : "=r"(v__) : "rK"((uint64_t)(bits)));   \
+		v__;                                                                               \
+	})
 #define csr_set(csr, bits) __asm__ volatile("csrs " #csr ", %0" ::"rK"((uint64_t)(bits)))
 #define csr_clear(csr, bits) __asm__ volatile("csrc " #csr ", %0" ::"rK"((uint64_t)(bits)))
 

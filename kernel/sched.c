@@ -1,7 +1,9 @@
 /*
  * Round-robin scheduling. Each hart runs scheduler() on its boot stack; a task gives the hart
- * back through sched(), and the scheduler picks the next runnable task after it. task_lock
- * is held across every swtch(), so no other hart can see a task half switched.
+ * back through sched(), and the scheduler runs the task at the head of the run queue, a FIFO
+ * of runnable tasks, so picking costs the same however many slots the task table has.
+ * task_lock guards the queue and is held across every swtch(), so no other hart can see a
+ * task half switched.
  */
 #include "sched.h"
 
@@ -14,6 +16,19 @@
 #include "timer.h"
 
 struct cpu cpus[NCPU];
+static struct task_group_s *runq_head, *runq_tail;
+
+void task_make_runnable(struct task_group_s *t)
+{
+	KASSERT(spin_holding(&task_lock));
+	t->state = TASK_RUNNABLE;
+	t->run_next = NULL;
+	if (runq_tail)
+		runq_tail->run_next = t;
+	else
+		runq_head = t;
+	runq_tail = t;
+}
 
 /* Wake the tasks whose timed sleep is over. Caller holds task_lock. */
 static void wake_sleepers(void)
@@ -25,32 +40,30 @@ static void wake_sleepers(void)
 		struct task_group_s *t = &tasks[i];
 		if (t->state == TASK_SLEEPING && t->wake_time && now >= t->wake_time) {
 			t->wake_time = 0;
-			t->state = TASK_RUNNABLE;
+			task_make_runnable(t);
 		}
 	}
 }
 
-/* The next runnable task after index *last, round robin. Caller holds task_lock. */
-static struct task_group_s *pick_next(int *last)
+/* Take the task at the head of the run queue, or NULL. Caller holds task_lock. */
+static struct task_group_s *pick_next(void)
 {
 	wake_sleepers();
-	for (int k = 1; k <= CONFIG_NPROC; k++) {
-		int i = (*last + k) % CONFIG_NPROC;
-		if (tasks[i].state == TASK_RUNNABLE) {
-			*last = i;
-			return &tasks[i];
-		}
+	struct task_group_s *t = runq_head;
+	if (t) {
+		runq_head = t->run_next;
+		if (!runq_head)
+			runq_tail = NULL;
 	}
-	return NULL;
+	return t;
 }
 
 void scheduler(void)
 {
 	struct cpu *c = this_cpu();
-	int last = CONFIG_NPROC - 1;
 	for (;;) {
 		spin_lock(&task_lock);
-		struct task_group_s *t = pick_next(&last);
+		struct task_group_s *t = pick_next();
 		if (t) {
 			t->state = TASK_RUNNING;
 			c->task = t;
@@ -90,7 +103,7 @@ void sched(void)
 void yield(void)
 {
 	spin_lock(&task_lock);
-	this_task()->state = TASK_RUNNABLE;
+	task_make_runnable(this_task());
 	sched();
 	spin_unlock(&task_lock);
 }

@@ -5,29 +5,9 @@
 #include "kernel.h"
 #include "riscv.h"
 
-void intr_push(void)
+void intr_trouble(const char *what)
 {
-	int was_on = (csr_read(sstatus) & SSTATUS_SIE) != 0;
-	csr_clear(sstatus, SSTATUS_SIE);
-	struct cpu *c = this_cpu();
-	if (c->intr_depth++ == 0)
-		c->intr_was_on = was_on;
-}
-
-void intr_pop(void)
-{
-	struct cpu *c = this_cpu();
-	if (csr_read(sstatus) & SSTATUS_SIE)
-		panic("intr_pop: interrupts are on");
-	if (c->intr_depth < 1)
-		panic("intr_pop: unbalanced");
-	if (--c->intr_depth == 0 && c->intr_was_on)
-		csr_set(sstatus, SSTATUS_SIE);
-}
-
-int spin_holding(const struct spinlock *lk)
-{
-	return lk->locked && lk->hart == (int)(this_cpu() - cpus);
+	panic("intr_pop: %s", what);
 }
 
 void spin_lock(struct spinlock *lk)
@@ -37,7 +17,7 @@ void spin_lock(struct spinlock *lk)
 		panic("spin_lock: %s already held by this hart", lk->name);
 	while (__atomic_exchange_n(&lk->locked, 1, __ATOMIC_ACQUIRE))
 		;
-	lk->hart = (int)(this_cpu() - cpus);
+	lk->hart = (int)cpu_index();
 }
 
 void spin_unlock(struct spinlock *lk)

@@ -7,6 +7,9 @@
 
 #include <stdint.h>
 
+#include "cpu.h"
+#include "riscv.h"
+
 struct spinlock {
 	volatile uint32_t locked;
 	const char *name; /* for panic messages */
@@ -25,8 +28,31 @@ void spin_lock(struct spinlock *lk);
 void spin_unlock(struct spinlock *lk);
 
 /* Does this hart hold lk? For assertions. */
-int spin_holding(const struct spinlock *lk);
+static inline int spin_holding(const struct spinlock *lk)
+{
+	return lk->locked && lk->hart == (int)cpu_index();
+}
 
-/* Interrupts off, counting nested calls; intr_pop restores the state of the outermost push. */
-void intr_push(void);
-void intr_pop(void);
+/* Report misuse of intr_pop, and panic. */
+__attribute__((noreturn, noinline)) void intr_trouble(const char *what);
+
+/* Interrupts off, counting nested calls; intr_pop restores the state of the outermost push.
+ * Inline: every lock pays for them. */
+static inline void intr_push(void)
+{
+	int was_on = (csr_read_clear(sstatus, SSTATUS_SIE) & SSTATUS_SIE) != 0;
+	struct cpu *c = this_cpu();
+	if (c->intr_depth++ == 0)
+		c->intr_was_on = was_on;
+}
+
+static inline void intr_pop(void)
+{
+	struct cpu *c = this_cpu();
+	if (csr_read(sstatus) & SSTATUS_SIE)
+		intr_trouble("interrupts are on");
+	if (c->intr_depth < 1)
+		intr_trouble("unbalanced");
+	if (--c->intr_depth == 0 && c->intr_was_on)
+		csr_set(sstatus, SSTATUS_SIE);
+}

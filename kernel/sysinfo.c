@@ -10,7 +10,7 @@
 #include "task.h"
 #include "timer.h"
 
-/* Pages held by shared-memory segments: their frames and their page lists. */
+/* Pages held by shared-memory segments: their frames, and the page list of each. */
 static unsigned long shm_pages(void)
 {
 	unsigned long n = 0;

@@ -73,7 +73,7 @@ void task_free(struct task_group_s *t)
 void task_start(struct task_group_s *t)
 {
 	spin_lock(&task_lock);
-	t->state = TASK_RUNNABLE;
+	task_make_runnable(t);
 	spin_unlock(&task_lock);
 }
 
@@ -169,7 +169,7 @@ void wakeup(void *chan)
 	KASSERT(spin_holding(&task_lock));
 	for (int i = 0; i < CONFIG_NPROC; i++)
 		if (tasks[i].state == TASK_SLEEPING && tasks[i].chan == chan)
-			tasks[i].state = TASK_RUNNABLE;
+			task_make_runnable(&tasks[i]);
 }
 
 void task_reap_orphan(struct task_group_s *t)
@@ -225,7 +225,7 @@ long sys_kill(int pid, int sig)
 		if (err == 0 && sig != 0) {
 			t->killed = sig;
 			if (t->state == TASK_SLEEPING)
-				t->state = TASK_RUNNABLE;
+				task_make_runnable(t);
 		}
 	}
 	spin_unlock(&task_lock);

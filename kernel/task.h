@@ -35,6 +35,7 @@ struct task_group_s {
 	struct task_group_s *parent; /* NULL for programs started at boot, and orphans */
 	int boot_program;            /* started at boot: its status decides the power-off status */
 	void *chan;                  /* what it sleeps on (under task_lock) */
+	struct task_group_s *run_next; /* the next task in the run queue, while runnable */
 	uint64_t wake_time;          /* for a timed sleep: the time CSR value to wake at */
 	int killed;                  /* a signal is pending: exit by it on the way to U-mode */
 	uintptr_t image_end;         /* end of the loaded program: the heap starts here */
@@ -73,6 +74,9 @@ void task_free(struct task_group_s *t);
 
 /* Make an embryo runnable: it starts by returning to U-mode with its trapframe. */
 void task_start(struct task_group_s *t);
+
+/* Make t runnable: put it at the tail of the run queue. Caller holds task_lock. */
+void task_make_runnable(struct task_group_s *t);
 
 /* Sleep on chan until wakeup(chan), releasing task_lock meanwhile. Caller holds task_lock. */
 void sleep_on(void *chan);

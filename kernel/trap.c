@@ -78,7 +78,7 @@ void trap_init(void)
 	csr_write(scounteren, SCOUNTEREN_CY | SCOUNTEREN_TM | SCOUNTEREN_IR);
 }
 
-/* Every trap from U-mode but a system call: the timer, page faults, other faults. */
+/* Every trap from U-mode but a system call or a page fault: the timer, other faults. */
 __attribute__((noinline)) static void other_trap(uint64_t cause)
 {
 	if (cause & SCAUSE_INTERRUPT) {
@@ -86,8 +86,6 @@ __attribute__((noinline)) static void other_trap(uint64_t cause)
 			panic("user_trap: unexpected interrupt 0x%lx", cause);
 		timer_interrupt();
 		yield();
-	} else if (is_page_fault(cause)) {
-		page_fault(cause);
 	} else {
 		task_kill(fault_signal(cause), exception_name(cause));
 	}
@@ -101,6 +99,8 @@ __attribute__((noreturn)) void user_trap(struct trapframe *tf)
 	if (cause == EXC_ECALL_U) {
 		tf->sepc += 4;
 		tf->a0 = (uint64_t)syscall_dispatch(tf);
+	} else if (is_page_fault(cause)) {
+		page_fault(cause); /* lazy shared memory comes this way: keep it short too */
 	} else {
 		other_trap(cause);
 	}

@@ -6,7 +6,7 @@ struct sysinfo {
 	unsigned long loads[3];  /* always 0 here */
 	unsigned long totalram;  /* page-pool pages, in units of mem_unit bytes */
 	unsigned long freeram;   /* free pages */
-	unsigned long sharedram; /* pages held by shared-memory segments */
+	unsigned long sharedram; /* pages held by segments: frames and page lists */
 	unsigned long bufferram; /* 0 */
 	unsigned long totalswap; /* 0 */
 	unsigned long freeswap;  /* 0 */

@@ -5,13 +5,14 @@
 void *memset(void *dst, int c, size_t n)
 {
 	unsigned char *d = dst;
-	/* Whole words when aligned, eight at a time: every fresh page is zeroed here, and
-	 * a page then costs about 640 instructions instead of 2000. */
+	/* Whole words when aligned, sixteen at a time: every fresh page is zeroed here, and
+	 * a page then costs about 600 instructions (512 stores) instead of 2000. */
 	if (((uintptr_t)d & 7) == 0) {
 		uint64_t word = (unsigned char)c * 0x0101010101010101ULL;
-		for (; n >= 64; n -= 64, d += 64) {
+		for (; n >= 128; n -= 128, d += 128) {
 			uint64_t *w = (uint64_t *)(void *)d;
 			w[0] = w[1] = w[2] = w[3] = w[4] = w[5] = w[6] = w[7] = word;
+			w[8] = w[9] = w[10] = w[11] = w[12] = w[13] = w[14] = w[15] = word;
 		}
 		for (; n >= 8; n -= 8, d += 8)
 			*(uint64_t *)(void *)d = word;

@@ -10,20 +10,34 @@
 
 pagetable_t kernel_pagetable;
 
+/* Walk the rest of the way from level's table, allocating the missing tables below it.
+ * Kept apart from vm_walk so the common walk, where every table exists, stays short. */
+__attribute__((noinline)) static pte_t *walk_and_allocate(pagetable_t pt, uintptr_t va, int l,
+							  int level)
+{
+	for (; l > level; l--) {
+		pte_t *slot = &pt[VPN(va, l)];
+		if (!(*slot & PTE_V)) {
+			uintptr_t table = mm_pgalloc(1);
+			if (!table)
+				return NULL;
+			*slot = PA_TO_PTE(table) | PTE_V;
+		}
+		pt = (pagetable_t)PTE_TO_PA(*slot);
+	}
+	return &pt[VPN(va, level)];
+}
+
 pte_t *vm_walk(pagetable_t pt, uintptr_t va, int level, int alloc)
 {
 	for (int l = 2; l > level; l--) {
-		pte_t *slot = &pt[VPN(va, l)];
-		if (*slot & PTE_V) {
-			KASSERT((*slot & (PTE_R | PTE_W | PTE_X)) == 0); /* no megapages here */
-			pt = (pagetable_t)PTE_TO_PA(*slot);
-			continue;
-		}
-		uintptr_t table = alloc ? mm_pgalloc(1) : 0;
-		if (!table)
-			return NULL;
-		*slot = PA_TO_PTE(table) | PTE_V;
-		pt = (pagetable_t)table;
+		pte_t pte = pt[VPN(va, l)];
+		if (!(pte & PTE_V))
+			return alloc ? walk_and_allocate(pt, va, l, level) : NULL;
+		if (pte & (PTE_R | PTE_W | PTE_X))
+			panic("vm_walk: va 0x%lx meets a leaf at level %d", va,
+			      l); /* no megapages */
+		pt = (pagetable_t)PTE_TO_PA(pte);
 	}
 	return &pt[VPN(va, level)];
 }
@@ -47,8 +61,9 @@ static void set_leaf(pte_t *slot, uintptr_t va, uintptr_t pa, uint64_t perm)
 static void prune(pagetable_t pt, uintptr_t va);
 
 /* A map of pages from va failed after done pages: unmap those, and free the tables the
- * failed page's walk may have left empty. Returns -ENOMEM. */
-static int unwind(pagetable_t pt, uintptr_t va, size_t done)
+ * failed page's walk may have left empty. Returns -ENOMEM. (Out of line: the mapping
+ * functions' common path then saves no registers for it.) */
+__attribute__((noinline)) static int unwind(pagetable_t pt, uintptr_t va, size_t done)
 {
 	vm_unmap(pt, va, done, 0);
 	if (va + done * PGSIZE < USER_TOP)
@@ -78,11 +93,40 @@ int vm_map_pages(pagetable_t pt, uintptr_t va, const uintptr_t *pages, size_t np
 	return 0;
 }
 
+/* vm_map_missing when a table on the way is missing: allocate it, then map. */
+__attribute__((noinline)) static int map_missing_slow(pagetable_t pt, uintptr_t va, uintptr_t pa,
+						      uint64_t perm)
+{
+	pte_t *slot = vm_walk(pt, va, 0, 1);
+	if (!slot)
+		return unwind(pt, va, 0);
+	set_leaf(slot, va, pa, perm);
+	return 0;
+}
+
+int vm_map_missing(pagetable_t pt, uintptr_t va, uintptr_t pa, uint64_t perm)
+{
+	/* Usually the tables exist (the fault is one page of many): walk without allocating,
+	 * so this path calls nothing and saves no registers. */
+	pte_t *slot = vm_walk(pt, va, 0, 0);
+	if (!slot)
+		return map_missing_slow(pt, va, pa, perm);
+	if (*slot & PTE_V)
+		return -EEXIST;
+	set_leaf(slot, va, pa, perm);
+	return 0;
+}
+
+/* Does table hold no valid entry? Eight entries a step: every shmdt that empties a table
+ * asks this of all 512. */
 static int table_is_empty(const pte_t *table)
 {
-	for (int i = 0; i < PTES_PER_TABLE; i++)
-		if (table[i] & PTE_V)
+	for (int i = 0; i < PTES_PER_TABLE; i += 8) {
+		pte_t any = table[i] | table[i + 1] | table[i + 2] | table[i + 3] | table[i + 4] |
+			    table[i + 5] | table[i + 6] | table[i + 7];
+		if (any & PTE_V)
 			return 0;
+	}
 	return 1;
 }
 

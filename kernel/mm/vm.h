@@ -46,6 +46,10 @@ int vm_map_range(pagetable_t pt, uintptr_t va, uintptr_t pa, size_t size, uint64
 int vm_map_pages(pagetable_t pt, uintptr_t va, const uintptr_t *pages, size_t npages,
 		 uint64_t perm);
 
+/* Map frame pa at va with PTE flags perm, unless va is mapped already. Returns 0, -EEXIST
+ * (nothing changes), or -ENOMEM. The page fault's one-walk way to map. */
+int vm_map_missing(pagetable_t pt, uintptr_t va, uintptr_t pa, uint64_t perm);
+
 /* Unmap npages user pages from va (unmapped ones are skipped), fencing each, and free the
  * page-table pages left empty. With free_frames, the frames go back to the page pool too. */
 void vm_unmap(pagetable_t pt, uintptr_t va, size_t npages, int free_frames);

@@ -30,6 +30,7 @@
 struct shm_region_s {
 	unsigned flags;     /* SRFLAG_* */
 	unsigned seq;       /* how often the slot has been used: part of the shmid */
+	int id;             /* the shmid: seq * CONFIG_ARCH_SHM_MAXREGIONS + slot */
 	size_t npages;      /* the size rounded up to pages */
 	uintptr_t *pages;   /* npages physical frames, in order; need not be contiguous.
 			     * 0 = not backed yet (lazy backing fills them in on first touch) */
@@ -52,6 +53,7 @@ struct shm_attach_s {
 	size_t npages; /* its length as attached */
 	int shmid;     /* the segment's id at attach time */
 	int rdonly;
+	struct shm_region_s *region; /* the segment: alive as long as this attachment is */
 };
 
 /* A process may hold this many attachments at once (more gives EMFILE). */
@@ -71,8 +73,8 @@ void shm_initialize(void);
 /* The region shmid names, or NULL if no live segment has that id. Caller holds the lock. */
 struct shm_region_s *shm_lookup(int shmid);
 
-/* The shmid of region r. */
-int shm_id(const struct shm_region_s *r);
+/* The shmid a new segment in region r's slot gets, from the slot and its reuse count. */
+int shm_make_id(const struct shm_region_s *r);
 
 /* May a process with effective uid and gid do what mode asks (bits of 0444 read, 0222
  * write) to a segment with permissions perm? uid 0 may do anything. */

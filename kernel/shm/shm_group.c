@@ -48,8 +48,7 @@ int shm_group_fork(struct task_group_s *parent, struct task_group_s *child)
 		const struct shm_attach_s *a = &pg->attach[i];
 		if (a->va == 0)
 			continue;
-		struct shm_region_s *r = shm_lookup(a->shmid);
-		KASSERT(r != NULL);
+		struct shm_region_s *r = a->region;
 		if (shm_map_frames(child->pagetable, a, r) != 0) {
 			spin_unlock(&g_shminfo.lock);
 			return -ENOMEM; /* shm_group_release detaches what was copied so far */

@@ -5,7 +5,7 @@
 #include "lib/string.h"
 #include "mm/pgalloc.h"
 
-int shm_id(const struct shm_region_s *r)
+int shm_make_id(const struct shm_region_s *r)
 {
 	int slot = (int)(r - g_shminfo.region);
 	return (int)(r->seq % (INT32_MAX / CONFIG_ARCH_SHM_MAXREGIONS)) *
@@ -18,7 +18,7 @@ struct shm_region_s *shm_lookup(int shmid)
 	if (shmid < 0)
 		return NULL;
 	struct shm_region_s *r = &g_shminfo.region[shmid % CONFIG_ARCH_SHM_MAXREGIONS];
-	if (!(r->flags & SRFLAG_INUSE) || shm_id(r) != shmid)
+	if (!(r->flags & SRFLAG_INUSE) || r->id != shmid)
 		return NULL;
 	return r;
 }
@@ -46,7 +46,7 @@ void shm_destroy(struct shm_region_s *r)
 {
 	KASSERT(spin_holding(&g_shminfo.lock));
 	KASSERT(r->ds.shm_nattch == 0);
-	int id = shm_id(r);
+	int id = r->id;
 	for (size_t i = 0; i < r->npages; i++)
 		if (r->pages[i])
 			mm_pgfree(r->pages[i], 1);

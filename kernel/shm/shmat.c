@@ -104,7 +104,7 @@ long sys_shmat(int shmid, uintptr_t addr, int shmflg)
 		spin_unlock(&g_shminfo.lock);
 		return err;
 	}
-	*a = (struct shm_attach_s){ va, r->npages, shmid, rdonly };
+	*a = (struct shm_attach_s){ va, r->npages, shmid, rdonly, r };
 	/* Eager backing maps every frame now; lazy backing maps each at its first touch. */
 	if (!CONFIG_MM_SHM_LAZY && shm_map_frames(t->pagetable, a, r) != 0) {
 		gran_free(&g->va, va, r->npages * PGSIZE);

@@ -9,10 +9,7 @@
 void shm_detach(struct task_group_s *t, struct shm_attach_s *a)
 {
 	spin_lock(&g_shminfo.lock);
-	/* The segment may be gone from the table only if the id went stale, which can't
-	 * happen while we hold an attachment: nattch keeps it alive. */
-	struct shm_region_s *r = shm_lookup(a->shmid);
-	KASSERT(r != NULL);
+	struct shm_region_s *r = a->region; /* alive: our attachment counts in its nattch */
 	vm_unmap(t->pagetable, a->va, a->npages, 0); /* fences each page; frames stay */
 	if (gran_free(&t->shm.va, a->va, a->npages * PGSIZE) != 0)
 		panic("shm_detach: window range 0x%lx not allocated", a->va);

@@ -61,7 +61,7 @@ static void narrate_create(const struct shm_region_s *r, const struct task_group
 	mm_pginfo(&info);
 	kprintf("shmget: pid %d key 0x%x size %zu -> shmid %d, %zu frame(s) from the pool "
 		"(%zu left)%s",
-		t->pid, (unsigned)r->ds.shm_perm.__key, r->ds.shm_segsz, shm_id(r), r->nframes,
+		t->pid, (unsigned)r->ds.shm_perm.__key, r->ds.shm_segsz, r->id, r->nframes,
 		info.nfree, r->nframes ? ":" : "; frames come at first touch\n");
 	for (size_t i = 0; i < r->nframes && i < 8; i++)
 		kprintf(" 0x%lx", r->pages[i]);
@@ -82,6 +82,7 @@ static int create(key_t key, size_t size, int shmflg)
 	if (err)
 		return err;
 	r->flags = SRFLAG_INUSE;
+	r->id = shm_make_id(r);
 	r->ds = (struct shmid_ds){
 		.shm_perm = { .__key = key,
 			      .uid = t->euid,
@@ -95,7 +96,7 @@ static int create(key_t key, size_t size, int shmflg)
 		.shm_cpid = t->pid,
 	};
 	narrate_create(r, t);
-	return shm_id(r);
+	return r->id;
 }
 
 long sys_shmget(key_t key, size_t size, int shmflg)
@@ -114,7 +115,7 @@ long sys_shmget(key_t key, size_t size, int shmflg)
 	else if (!shm_permitted(&r->ds.shm_perm, t->euid, t->egid, (mode_t)shmflg & 0777))
 		ret = -EACCES;
 	else
-		ret = shm_id(r);
+		ret = r->id;
 	spin_unlock(&g_shminfo.lock);
 	return ret;
 }

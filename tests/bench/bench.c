@@ -1,0 +1,243 @@
+/* rvshm's figures, in exact instruction counts (QEMU -icount shift=0 makes rdinstret exact).
+ * Each figure is the cheapest of a few repetitions, so that a timer tick that lands inside
+ * one measurement does not count. scripts/bench.sh boots this in an eager kernel, a lazy
+ * kernel, and without -icount for the wall-clock figure. */
+#include <sched.h>
+#include <string.h>
+#include <sys/shm.h>
+#include <sys/wait.h>
+#include <unistd.h>
+
+#include "bench.h"
+
+#define PG 4096
+#define REPEAT 5
+
+/* The cheapest of REPEAT runs of fn(arg), in instructions. */
+static uint64_t cheapest(uint64_t (*fn)(long), long arg)
+{
+	uint64_t best = UINT64_MAX;
+	for (int i = 0; i < REPEAT; i++) {
+		uint64_t v = fn(arg);
+		best = v < best ? v : best;
+	}
+	return best;
+}
+
+/* Instructions per getpid() round trip from U-mode, over n calls, less the empty loop. */
+static uint64_t getpid_cost(long n)
+{
+	uint64_t t0 = instret();
+	for (long i = 0; i < n; i++)
+		__asm__ volatile("");
+	uint64_t loop = instret() - t0;
+	t0 = instret();
+	for (long i = 0; i < n; i++)
+		getpid();
+	return (instret() - t0 - loop) / (uint64_t)n;
+}
+
+/* Nanoseconds of host time per getpid(), by the time CSR (meaningful without -icount). */
+static uint64_t getpid_wall(long n)
+{
+	uint64_t t0 = rdtime();
+	for (long i = 0; i < n; i++)
+		getpid();
+	return (rdtime() - t0) * 100 / (uint64_t)n; /* 10 MHz: 100 ns a tick */
+}
+
+static uint64_t shmget_cost(long pages)
+{
+	uint64_t t0 = instret();
+	int id = shmget(IPC_PRIVATE, (size_t)pages * PG, 0600);
+	uint64_t cost = instret() - t0;
+	shmctl(id, IPC_RMID, NULL);
+	return cost;
+}
+
+static int attach_id; /* the segment the attach figures use */
+static uint64_t detach_cost_last;
+
+/* Instructions for one shmat of attach_id; also measures the matching shmdt. */
+static uint64_t attach_cost(long unused)
+{
+	(void)unused;
+	uint64_t t0 = instret();
+	void *p = shmat(attach_id, NULL, 0);
+	uint64_t cost = instret() - t0;
+	t0 = instret();
+	shmdt(p);
+	detach_cost_last = instret() - t0;
+	return cost;
+}
+
+/* Marginal instructions per page of shmat and shmdt: the slope from 1 to 16 to 256 pages. */
+static void attach_figures(void)
+{
+	static const long sizes[] = { 1, 16, 256 };
+	uint64_t at[3], dt[3];
+	for (int i = 0; i < 3; i++) {
+		attach_id = shmget(IPC_PRIVATE, (size_t)sizes[i] * PG, 0600);
+		attach_cost(0); /* warm: the window allocator and the page tables exist after */
+		at[i] = cheapest(attach_cost, 0);
+		dt[i] = UINT64_MAX;
+		for (int k = 0; k < REPEAT; k++) {
+			attach_cost(0);
+			dt[i] = detach_cost_last < dt[i] ? detach_cost_last : dt[i];
+		}
+		shmctl(attach_id, IPC_RMID, NULL);
+		printf("bench: shmat_%lu_pages %lu instructions\n", (unsigned long)sizes[i],
+		       (unsigned long)at[i]);
+		printf("bench: shmdt_%lu_pages %lu instructions\n", (unsigned long)sizes[i],
+		       (unsigned long)dt[i]);
+	}
+	report("shmat_page", (at[2] - at[0]) / 255, "instructions");
+	report("shmdt_page", (dt[2] - dt[0]) / 255, "instructions");
+}
+
+/* Instructions per switch while two processes hand the hart back and forth n times. */
+static uint64_t switch_cost(long n)
+{
+	pid_t pid = fork();
+	if (pid == 0) {
+		for (long i = 0; i < n; i++)
+			sched_yield();
+		_exit(0);
+	}
+	sched_yield(); /* let the child reach its loop */
+	uint64_t t0 = instret();
+	for (long i = 0; i < n; i++)
+		sched_yield();
+	uint64_t cost = instret() - t0;
+	waitpid(pid, NULL, 0);
+	return cost / (2 * (uint64_t)n); /* each round is two switches */
+}
+
+static uint64_t fork_cost(long unused)
+{
+	(void)unused;
+	uint64_t t0 = instret();
+	pid_t pid = fork();
+	if (pid == 0)
+		_exit(0);
+	waitpid(pid, NULL, 0);
+	return instret() - t0;
+}
+
+/* The shared ring of the exchange figure: SLOTS blocks and two counters. */
+#define SLOTS 16
+#define BLOCK 4096
+#define TOTAL (4L << 20)
+
+struct ring {
+	volatile long produced, consumed;
+	char slot[SLOTS][BLOCK];
+};
+
+static char src[BLOCK], dst[BLOCK];
+
+/* Copy TOTAL bytes through the ring, producer and consumer in this one process. */
+static uint64_t exchange_alone(struct ring *r)
+{
+	uint64_t t0 = instret();
+	for (long done = 0; done < TOTAL / BLOCK; done++) {
+		memcpy(r->slot[done % SLOTS], src, BLOCK);
+		memcpy(dst, r->slot[done % SLOTS], BLOCK);
+	}
+	return instret() - t0;
+}
+
+/* The same copies, with a child producing and this process consuming. Returns the
+ * instructions of both, since rdinstret counts everything the hart runs. */
+static uint64_t exchange_shared(struct ring *r)
+{
+	r->produced = r->consumed = 0;
+	pid_t pid = fork();
+	if (pid == 0) {
+		for (long n = 0; n < TOTAL / BLOCK; n++) {
+			while (n - r->consumed >= SLOTS)
+				sched_yield(); /* the ring is full */
+			memcpy(r->slot[n % SLOTS], src, BLOCK);
+			__sync_synchronize();
+			r->produced = n + 1;
+		}
+		_exit(0);
+	}
+	uint64_t t0 = instret();
+	for (long n = 0; n < TOTAL / BLOCK; n++) {
+		while (r->produced <= n)
+			sched_yield(); /* the ring is empty */
+		__sync_synchronize();
+		memcpy(dst, r->slot[n % SLOTS], BLOCK);
+		r->consumed = n + 1;
+	}
+	uint64_t cost = instret() - t0;
+	waitpid(pid, NULL, 0);
+	return cost;
+}
+
+static void exchange_figure(void)
+{
+	int id = shmget(IPC_PRIVATE, sizeof(struct ring), 0600);
+	struct ring *r = shmat(id, NULL, 0);
+	memset(src, 'x', sizeof(src));
+	exchange_alone(r); /* warm: every page of the ring is backed after this */
+	uint64_t alone = exchange_alone(r), shared = exchange_shared(r);
+	shmdt(r);
+	shmctl(id, IPC_RMID, NULL);
+	/* bytes/instruction shared over bytes/instruction alone = alone / shared, in 1/1000 */
+	printf("bench: exchange_ratio %lu.%03lu ratio\n", (unsigned long)(alone / shared),
+	       (unsigned long)(alone * 1000 / shared % 1000));
+}
+
+/* Average instructions for a first touch of each page of a fresh segment, from the trap to
+ * the resumed load: frames are allocated and zeroed here (lazy kernels only). */
+static void fault_figures(void)
+{
+	enum { PAGES = 64 };
+	int id = shmget(IPC_PRIVATE, PAGES * PG, 0600);
+	volatile char *mine = shmat(id, NULL, 0), *other;
+	(void)mine[0]; /* the page tables exist after this first fault */
+	uint64_t load_cost = UINT64_MAX;
+	for (int i = 0; i < REPEAT; i++) { /* a load that does not fault */
+		uint64_t t0 = instret();
+		(void)mine[0];
+		uint64_t c = instret() - t0;
+		load_cost = c < load_cost ? c : load_cost;
+	}
+	uint64_t fresh = 0, existing = 0;
+	for (int i = 1; i < PAGES; i++) {
+		uint64_t t0 = instret();
+		(void)mine[i * PG];
+		fresh += instret() - t0 - load_cost;
+	}
+	/* A second attachment faults onto the frames the first one made. */
+	other = shmat(id, NULL, 0);
+	(void)other[0];
+	for (int i = 1; i < PAGES; i++) {
+		uint64_t t0 = instret();
+		(void)other[i * PG];
+		existing += instret() - t0 - load_cost;
+	}
+	shmdt((void *)mine);
+	shmdt((void *)other);
+	shmctl(id, IPC_RMID, NULL);
+	report("shm_fault", existing / (PAGES - 1), "instructions");
+	report("shm_fault_new", fresh / (PAGES - 1), "instructions");
+}
+
+int main(void)
+{
+	if (RVSHM_LAZY) {
+		fault_figures();
+		return 0;
+	}
+	report("syscall_null", cheapest(getpid_cost, 1000), "instructions");
+	report("syscall_null_wall", cheapest(getpid_wall, 10000), "ns");
+	report("shmget_1page", cheapest(shmget_cost, 1), "instructions");
+	attach_figures();
+	report("ctx_switch", cheapest(switch_cost, 200), "instructions");
+	report("fork", cheapest(fork_cost, 0), "instructions");
+	exchange_figure();
+	return 0;
+}
