@@ -52,13 +52,13 @@ balanced() { # the accounting line shows as many free pages at exit as at boot
 	grep -qE '^mm: free pages boot=([0-9]+) exit=\1$' "$1"
 }
 
-# boot_and_check NAME KERNEL EXPECTFILE MODE
+# boot_and_check NAME KERNEL EXPECTFILE MODE [MEM]
 boot_and_check() {
-	name="$1 [$4]" elf=$2 expect=$3
+	name="$1 [$4${5:+, $5}]" elf=$2 expect=$3
 	if grep -q '^mode ' "$expect" && ! grep -q "^mode $4\$" "$expect"; then
 		return
 	fi
-	mem=$(sed -n 's/^mem //p' "$expect")
+	mem=${5:-$(sed -n 's/^mem //p' "$expect")}
 	out=$(dirname "$elf")/console.txt
 	timeout "$boot_limit" $qemu -machine virt -bios default -m "${mem:-128M}" -smp 1 -nographic \
 		-monitor none -serial stdio -kernel "$elf" </dev/null >"$out.raw" 2>&1
@@ -115,6 +115,22 @@ make_run() {
 
 boot_and_check demo build/kernel.elf tests/demo.expect eager
 boot_and_check demo build/lazy/kernel.elf tests/demo.expect lazy
+for mem in 64M 1G; do
+	boot_and_check demo build/kernel.elf tests/demo.expect eager $mem
+	check "demo [$mem]: the kernel read the RAM size from the device tree" \
+		grep -q "($(($(echo $mem | tr -d MG) * $(case $mem in *G) echo 1024 ;; *) echo 1 ;; esac))) MiB)" build/console.txt
+done
+
+# make bench runs and prints every figure; the figures themselves are not tests.
+make -s bench >build/bench.txt 2>&1
+for figure in syscall_null syscall_null_wall shmget_1page shmat_page shmdt_page shm_fault \
+	shm_fault_new ctx_switch fork exchange_ratio; do
+	check "make bench prints $figure" grep -qE "^bench: $figure [0-9.]+ [a-z]+\$" build/bench.txt
+done
+check "make bench: a 256 MiB segment shared by two processes, eager" \
+	grep -q '^bench: scale_eager_256mib_ok 1 bool$' build/bench.txt
+check "make bench: a 256 MiB segment shared by two processes, lazy" \
+	grep -q '^bench: scale_lazy_256mib_ok 1 bool$' build/bench.txt
 make_run "fork + IPC_PRIVATE" 0 '^parent read from the child: squares: 1 4 9 16 25$' \
 	PROG=user/examples/fork_private.c
 make_run "writer + reader at a key" 0 '^reader: got "the quick brown fox' \
