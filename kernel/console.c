@@ -22,6 +22,15 @@ void console_write(const char *s, size_t n)
 	spin_unlock(&console_lock);
 }
 
+int kformat(char *buf, size_t size, const char *fmt, ...)
+{
+	va_list ap;
+	va_start(ap, fmt);
+	int n = vformat_buf(buf, size, fmt, ap);
+	va_end(ap);
+	return size == 0 ? 0 : n < (int)size ? n : (int)size - 1;
+}
+
 void kprintf(const char *fmt, ...)
 {
 	char line[256];

@@ -9,6 +9,10 @@
 /* Print to the console. Each call's output stays together, even with several harts. */
 void kprintf(const char *fmt, ...) __attribute__((format(printf, 1, 2)));
 
+/* Format into buf[size] like snprintf, but return the characters actually written (at most
+ * size - 1), so that calls can append: n += kformat(buf + n, sizeof(buf) - n, ...). */
+int kformat(char *buf, size_t size, const char *fmt, ...) __attribute__((format(printf, 3, 4)));
+
 /* Write n bytes to the console as they are. */
 void console_write(const char *s, size_t n);
 

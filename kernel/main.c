@@ -14,7 +14,30 @@
 #include "timer.h"
 #include "trap.h"
 
-extern char _start[], _end[];
+extern char _start[], _etext[], _end[];
+
+/* The physical memory map at boot, as kernel/memlayout.h draws it, with this run's numbers. */
+static void print_memory_map(uintptr_t ram_end)
+{
+	struct pginfo_s info;
+	mm_pginfo(&info);
+	uintptr_t pool = mm_pgpool_start();
+	kprintf("Physical memory:\n");
+	kprintf("  0x%08lx  test device   MMIO: power-off\n", TEST_DEVICE_PA);
+	kprintf("  0x%08lx  RTC           MMIO: Unix time\n", RTC_PA);
+	kprintf("  0x%08lx  UART          MMIO: this console\n", UART_PA);
+	kprintf("  0x%08lx  OpenSBI       firmware, 0x%lx bytes\n", 0x80000000UL,
+		KERNEL_BASE - 0x80000000UL);
+	kprintf(
+	    "  0x%08lx  kernel        text R-X 0x%lx-0x%lx, rodata R--, data+bss RW- to 0x%lx\n",
+	    KERNEL_BASE, (uintptr_t)_start, (uintptr_t)_etext - 1, (uintptr_t)_end - 1);
+	kprintf("  0x%08lx  page bitmap   %lu page(s), one bit per pool page\n", (uintptr_t)_end,
+		(pool - (uintptr_t)_end) / PGSIZE);
+	kprintf("  0x%08lx  free pool     %zu pages (%zu MiB) to 0x%lx\n", pool, info.ntotal,
+		info.ntotal * PGSIZE >> 20, ram_end);
+	kprintf("  The kernel's page table took %zu of them: %zu pages are free.\n",
+		info.ntotal - info.nfree, info.nfree);
+}
 
 /* Start every program built into the image. Boot fails loudly if one cannot start. */
 static void spawn_programs(void)
@@ -41,11 +64,8 @@ __attribute__((noreturn)) void kmain(unsigned long hartid, const void *dtb)
 	trap_init();
 	shm_initialize();
 
-	struct pginfo_s info;
-	mm_pginfo(&info);
-	narrate("mm: kernel 0x%lx..0x%lx, page pool 0x%lx..0x%lx: %zu pages, %zu free\n",
-		(uintptr_t)_start, (uintptr_t)_end, mm_pgpool_start(), mm_pgpool_end(), info.ntotal,
-		info.nfree);
+	if (kernel_verbose)
+		print_memory_map(ram_end);
 	shutdown_record_boot();
 	audit_record_boot();
 	spawn_programs();

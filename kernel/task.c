@@ -10,6 +10,7 @@
 #include "lib/string.h"
 #include "memlayout.h"
 #include "mm/pgalloc.h"
+#include "mm/vmprint.h"
 #include "riscv.h"
 #include "sched.h"
 #include "shutdown.h"
@@ -112,8 +113,10 @@ int task_spawn(const char *name, const uint8_t *elf, uint64_t size)
 	t->boot_program = 1;
 	t->tf->sepc = entry;
 	t->tf->sp = USTACK_TOP;
-	narrate("task: pid %d (%s) created: text at 0x%lx, image ends 0x%lx, stack top 0x%lx\n",
-		t->pid, t->name, entry, t->image_end, USTACK_TOP);
+	narrate("task: pid %d (%s) created, entry 0x%lx, heap from 0x%lx\n", t->pid, t->name, entry,
+		t->image_end);
+	if (kernel_verbose)
+		vm_print_map(t->pagetable, t->pid, t->name);
 	task_start(t);
 	return t->pid;
 }

@@ -11,6 +11,7 @@
 #   segments-remain   the run ends with segments left, so free pages at exit may be fewer
 #   mode eager|lazy   run the suite only with that kind of backing (default: both)
 #   mem SIZE          QEMU's RAM for this suite (default 128M)
+#   eager LINE        LINE applies with eager backing only (lazy LINE: lazy only)
 # Every run must also be free of panics and (unless segments remain) give back every page.
 # Each PASS/FAIL line a test program prints counts as a test too.
 qemu=$1
@@ -39,7 +40,7 @@ count_results() {
 	f=$(grep -c '^FAIL ' "$1")
 	passed=$((passed + p))
 	failed=$((failed + f))
-	grep -E '^(FAIL |  [A-Za-z0-9_]+: )' "$1"
+	grep -E '^(FAIL |  [A-Za-z0-9_]+: [^ ]+:[0-9]+: )' "$1"
 }
 
 ordered() { # ordered FILE A B: a line matching A precedes one matching B
@@ -72,6 +73,10 @@ boot_and_check() {
 		check "$name: every page free at boot is free at exit" balanced "$out"
 	fi
 	while read -r kind arg; do
+		if [ "$kind" = eager ] || [ "$kind" = lazy ]; then
+			[ "$kind" = "$4" ] || continue
+			kind=${arg%% *} arg=${arg#* }
+		fi
 		case $kind in
 		status) check "$name: exit status $arg" test "$status" -eq "$arg" ;;
 		output) check "$name: output has /$arg/" grep -qE "$arg" "$out" ;;

@@ -4,6 +4,7 @@
 #include "riscv.h"
 #include "rtc.h"
 #include "shm.h"
+#include "shm_picture.h"
 #include "syscall.h"
 #include "task.h"
 
@@ -117,6 +118,8 @@ long sys_shmat(int shmid, uintptr_t addr, int shmflg)
 	r->ds.shm_atime = (time_t)rtc_seconds();
 	r->ds.shm_lpid = t->pid;
 	narrate_attach(t, a, r);
+	if (kernel_verbose)
+		shm_picture(r);
 	spin_unlock(&g_shminfo.lock);
 	return (long)va;
 }

@@ -13,15 +13,16 @@ void shm_detach(struct task_group_s *t, struct shm_attach_s *a)
 	vm_unmap(t->pagetable, a->va, a->npages, 0); /* fences each page; frames stay */
 	if (gran_free(&t->shm.va, a->va, a->npages * PGSIZE) != 0)
 		panic("shm_detach: window range 0x%lx not allocated", a->va);
-	narrate("shmdt: pid %d shmid %d va 0x%lx: %zu page(s) unmapped\n", t->pid, a->shmid, a->va,
-		a->npages);
 	r->ds.shm_nattch--;
+	narrate("shmdt: pid %d shmid %d va 0x%lx: %zu page(s) unmapped, frames kept (%lu "
+		"attachment(s) left)\n",
+		t->pid, a->shmid, a->va, a->npages, r->ds.shm_nattch);
 	r->ds.shm_dtime = (time_t)rtc_seconds();
 	r->ds.shm_lpid = t->pid;
 	if (r->ds.shm_nattch == 0 && (r->flags & SRFLAG_UNLINKED))
 		shm_destroy(r);
+	*a = (struct shm_attach_s){ 0 }; /* under the lock: shm_picture reads attachments */
 	spin_unlock(&g_shminfo.lock);
-	*a = (struct shm_attach_s){ 0 };
 }
 
 long sys_shmdt(uintptr_t addr)

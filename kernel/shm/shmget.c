@@ -60,13 +60,18 @@ static void narrate_create(const struct shm_region_s *r, const struct task_group
 		return;
 	mm_pginfo(&info);
 	kprintf("shmget: pid %d key 0x%x size %zu -> shmid %d, %zu frame(s) from the pool "
-		"(%zu left)%s",
+		"(%zu left)\n",
 		t->pid, (unsigned)r->ds.shm_perm.__key, r->ds.shm_segsz, r->id, r->nframes,
-		info.nfree, r->nframes ? ":" : "; frames come at first touch\n");
-	for (size_t i = 0; i < r->nframes && i < 8; i++)
-		kprintf(" 0x%lx", r->pages[i]);
-	if (r->nframes)
-		kprintf(r->nframes > 8 ? " ...\n" : "\n");
+		info.nfree);
+	if (!r->nframes) {
+		kprintf("  lazy backing: each frame is taken at the first touch of its page\n");
+		return;
+	}
+	char line[100];
+	int n = kformat(line, sizeof(line), "  frames:");
+	for (size_t i = 0; i < r->nframes && i < 6; i++)
+		n += kformat(line + n, sizeof(line) - n, " 0x%lx", r->pages[i]);
+	kprintf("%s%s\n", line, r->nframes > 6 ? " ..." : "");
 }
 
 /* Make a new segment for key. Caller holds the lock. Returns its id or a negative errno. */

@@ -1,0 +1,106 @@
+/* Pictures of page tables: what the narration and vmprint() show a student. */
+#include "vmprint.h"
+
+#include "kernel.h"
+#include "memlayout.h"
+#include "syscall.h"
+#include "task.h"
+
+void pte_bits(pte_t pte, char buf[10])
+{
+	static const struct {
+		pte_t bit;
+		char name;
+	} bits[] = {
+		{ PTE_V, 'V' }, { PTE_R, 'R' }, { PTE_W, 'W' }, { PTE_X, 'X' }, { PTE_U, 'U' }
+	};
+	for (int i = 0; i < 5; i++) {
+		buf[2 * i] = pte & bits[i].bit ? bits[i].name : '-';
+		buf[2 * i + 1] = ' ';
+	}
+	buf[9] = '\0';
+}
+
+void vm_print_walk(pagetable_t pt, uintptr_t va, int pid, const char *who)
+{
+	kprintf("  Sv39 walk in pid %d (%s) for va 0x%lx: VPN[2]=%lu VPN[1]=%lu VPN[0]=%lu "
+		"offset 0x%lx\n",
+		pid, who, va, VPN(va, 2), VPN(va, 1), VPN(va, 0), va & (PGSIZE - 1));
+	pagetable_t table = pt;
+	for (int level = 2; level >= 0; level--) {
+		pte_t pte = table[VPN(va, level)];
+		char bits[10];
+		pte_bits(pte, bits);
+		kprintf("    level %d table 0x%lx [%3lu] -> 0x%lx  %s%s\n", level, (uintptr_t)table,
+			VPN(va, level), PTE_TO_PA(pte), bits,
+			!(pte & PTE_V) ? " (not mapped)"
+			: level        ? " (next table)"
+				       : " (the frame)");
+		if (!(pte & PTE_V))
+			return;
+		table = (pagetable_t)PTE_TO_PA(pte);
+	}
+}
+
+/* The part of the per-process memory map (kernel/memlayout.h) a page at va with PTE
+ * permissions perm belongs to. */
+static const char *area(uintptr_t va, pte_t perm)
+{
+	if (va >= CONFIG_ARCH_SHM_VBASE && va < SHM_WINDOW_END)
+		return "shared memory";
+	if (va >= USTACK_TOP - USTACK_SIZE && va < USTACK_TOP)
+		return "stack";
+	if (perm & PTE_X)
+		return "text";
+	return perm & PTE_W ? "data, bss, heap" : "rodata";
+}
+
+/* Print one run of count pages from va with the permissions of pte. */
+static void print_run(uintptr_t va, size_t count, pte_t pte, uintptr_t first_pa)
+{
+	char bits[10];
+	pte_bits(pte, bits);
+	kprintf("    0x%08lx-0x%08lx %5zu page%s  %s  %-16s first frame 0x%lx\n", va,
+		va + count * PGSIZE - 1, count, count == 1 ? " " : "s", bits, area(va, pte),
+		first_pa);
+}
+
+void vm_print_map(pagetable_t pt, int pid, const char *who)
+{
+	kprintf("  pid %d (%s): page table root 0x%lx; user half:\n", pid, who, (uintptr_t)pt);
+	uintptr_t run_va = 0, run_pa = 0;
+	size_t run = 0;
+	pte_t run_perm = 0;
+	for (uintptr_t va = 0; va < USER_TOP; va += PGSIZE) {
+		pte_t *slot = vm_walk(pt, va, 1, 0);
+		if (!slot || !(*slot & PTE_V)) { /* no leaf table: skip its 2 MiB at once */
+			va = (va | ((1UL << VPN_SHIFT(1)) - 1)) + 1 - PGSIZE;
+			continue;
+		}
+		pte_t pte = vm_lookup(pt, va);
+		pte_t perm = pte & (PTE_V | PTE_R | PTE_W | PTE_X | PTE_U);
+		int extends = run && perm == run_perm && va == run_va + run * PGSIZE &&
+			      area(va, perm) == area(run_va, run_perm);
+		if (!extends && run)
+			print_run(run_va, run, run_perm, run_pa);
+		if (!extends && pte) {
+			run_va = va, run_pa = PTE_TO_PA(pte), run_perm = perm, run = 0;
+		}
+		if (pte)
+			run++;
+		else
+			run = 0;
+	}
+	if (run)
+		print_run(run_va, run, run_perm, run_pa);
+	kprintf("    guard page 0x%08lx, never mapped; shared-memory window 0x%08lx-0x%08lx\n",
+		USTACK_TOP - USTACK_SIZE - PGSIZE, CONFIG_ARCH_SHM_VBASE, SHM_WINDOW_END - 1);
+	kprintf("    (the kernel half is mapped too, without U: this process cannot touch it)\n");
+}
+
+long sys_vmprint(void)
+{
+	struct task_group_s *t = this_task();
+	vm_print_map(t->pagetable, t->pid, t->name);
+	return 0;
+}

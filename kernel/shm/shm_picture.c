@@ -1,0 +1,83 @@
+/*
+ * The picture that shows what shared memory is: two processes, two virtual addresses, one
+ * physical frame. Attachments change only under g_shminfo.lock, and a process with an
+ * attachment still has its page table (exit detaches first), so holding that lock is enough
+ * to read other processes' attachments and page tables here.
+ */
+#include "shm_picture.h"
+
+#include "kernel.h"
+#include "mm/vmprint.h"
+#include "task.h"
+
+#define MAX_COLUMNS 2 /* processes side by side: keeps the picture within 100 columns */
+#define MAX_ROWS 4    /* frames shown before "..." */
+
+struct column {
+	const struct task_group_s *task;
+	const struct shm_attach_s *attach;
+};
+
+/* Up to MAX_COLUMNS attachments of r, from any process. Returns how many there are in all. */
+static int find_columns(const struct shm_region_s *r, struct column *cols, int *ncols)
+{
+	int total = 0;
+	*ncols = 0;
+	for (int i = 0; i < CONFIG_NPROC; i++) {
+		const struct task_group_s *t = &tasks[i];
+		for (int k = 0; k < SHM_MAX_ATTACH; k++) {
+			const struct shm_attach_s *a = &t->shm.attach[k];
+			if (a->va == 0 || a->region != r)
+				continue;
+			if (*ncols < MAX_COLUMNS)
+				cols[(*ncols)++] = (struct column){ t, a };
+			total++;
+		}
+	}
+	return total;
+}
+
+/* One row: frame i of r and each column's virtual address for it, with its PTE bits. */
+static void print_row(const struct shm_region_s *r, size_t i, const struct column *cols, int ncols)
+{
+	char line[160];
+	int n = 0;
+	if (r->pages[i])
+		n += kformat(line + n, sizeof(line) - n, "    0x%08lx", r->pages[i]);
+	else
+		n += kformat(line + n, sizeof(line) - n, "    (no frame)");
+	for (int c = 0; c < ncols; c++) {
+		uintptr_t va = cols[c].attach->va + i * PGSIZE;
+		pte_t pte = vm_lookup(cols[c].task->pagetable, va);
+		char bits[10];
+		pte_bits(pte, bits);
+		n += kformat(line + n, sizeof(line) - n, " <- 0x%08lx %s%s", va, bits,
+			     pte ? "" : "(not yet)");
+	}
+	kprintf("%s\n", line);
+}
+
+void shm_picture(const struct shm_region_s *r)
+{
+	struct column cols[MAX_COLUMNS];
+	int ncols, total = find_columns(r, cols, &ncols);
+	if (!kernel_verbose || ncols == 0)
+		return;
+	kprintf("  shmid %d has %d attachment(s). Its frames, and the addresses that reach them:\n",
+		r->id, total);
+	char head[160];
+	int n = kformat(head, sizeof(head), "    frame (pa)");
+	for (int c = 0; c < ncols; c++) {
+		char who[24];
+		kformat(who, sizeof(who), "pid %d %s", cols[c].task->pid, cols[c].task->name);
+		n += kformat(head + n, sizeof(head) - n, "    %-20s", who);
+	}
+	kprintf("%s\n", head);
+	for (size_t i = 0; i < r->npages && i < MAX_ROWS; i++)
+		print_row(r, i, cols, ncols);
+	if (r->npages > MAX_ROWS)
+		kprintf("    ... and %zu more page(s)\n", r->npages - MAX_ROWS);
+	for (int c = 0; c < ncols; c++)
+		vm_print_walk(cols[c].task->pagetable, cols[c].attach->va, cols[c].task->pid,
+			      cols[c].task->name);
+}
