@@ -37,7 +37,9 @@ ifneq ($(TOOL_GOALS),)
 ifeq ($(origin TOOLPREFIX),undefined)
 TOOLPREFIX := $(call find-prefix)
 endif
-MISSING := $(if $(TOOLPREFIX),,gcc )$(if $(have-qemu),,qemu )$(if $(OPENSBI_FW),,opensbi)
+have-gdb = $(shell command -v gdb-multiarch riscv64-unknown-elf-gdb riscv64-elf-gdb 2>/dev/null)
+MISSING := $(if $(TOOLPREFIX),,gcc )$(if $(have-qemu),,qemu )$(if $(OPENSBI_FW),,opensbi )$(if \
+	$(have-gdb),,gdb)
 ifneq ($(strip $(MISSING)),)
 $(info rvshm: missing $(MISSING); running scripts/install-deps.sh)
 INSTALL_FAILED := $(shell sh scripts/install-deps.sh 1>&2 || echo failed)
@@ -51,12 +53,15 @@ CC := $(TOOLPREFIX)gcc
 LD := $(TOOLPREFIX)ld
 OBJCOPY := $(TOOLPREFIX)objcopy
 HOSTCC ?= cc
+GDB := $(firstword $(foreach g,gdb-multiarch riscv64-unknown-elf-gdb riscv64-elf-gdb,\
+	$(if $(shell command -v $(g) 2>/dev/null),$(g))))
 QEMU ?= qemu-system-riscv64
 
 # --- Flags ---
 GCCINC := $(shell $(CC) -print-file-name=include 2>/dev/null)
 ARCHFLAGS := -march=rv64imac_zicsr_zifencei -mabi=lp64 -mcmodel=medany -mno-relax
-COMMON := -std=c11 -O2 -g -ffreestanding -fno-common -fno-builtin -fno-stack-protector \
+OPT ?= -O2
+COMMON := -std=c11 $(OPT) -g -ffreestanding -fno-common -fno-builtin -fno-stack-protector \
 	-fno-pie -no-pie -nostdinc -isystem $(GCCINC) $(ARCHFLAGS) -MMD -MP
 KCFLAGS := $(COMMON) -Wall -Wextra -Werror -fno-omit-frame-pointer \
 	-I include -I kernel -I syscall -I $(B)/include -D__KERNEL__
@@ -147,10 +152,20 @@ endif
 qemu: $(B)/kernel.elf
 	$(QEMU) $(call QEMUOPTS,$<)
 
+# The user programs all start at USER_BASE, so gdb gets each one's symbols at that address.
+# It debugs a kernel built with -Og in build/gdb/, so that gdb can show every variable.
+GDB_USER_SYMBOLS = $(foreach e,$(DEMO_ELFS),add-symbol-file $(e)\n)
+ifeq ($(B),build/gdb)
 qemu-gdb: $(B)/kernel.elf
-	@sed -e 's/@GDBPORT@/$(GDBPORT)/' scripts/gdbinit.in > .gdbinit
-	@echo "rvshm: QEMU waits for gdb on port $(GDBPORT); in another terminal run gdb-multiarch"
+	@sed -e 's|@GDBPORT@|$(GDBPORT)|' -e 's|@KERNEL@|$(B)/kernel.elf|' \
+		-e 's|@USER_SYMBOLS@|$(GDB_USER_SYMBOLS)|' scripts/gdbinit.in > .gdbinit
+	@echo "rvshm: QEMU is halted, waiting for gdb on port $(GDBPORT)."
+	@echo "rvshm: in another terminal, in this folder, run: $(GDB) -x .gdbinit"
 	$(QEMU) $(call QEMUOPTS,$<) -S -gdb tcp::$(GDBPORT)
+else
+qemu-gdb:
+	@$(MAKE) --no-print-directory B=build/gdb OPT=-Og qemu-gdb
+endif
 
 # --- Tests ---
 SUITES := $(notdir $(wildcard tests/qemu/*))
@@ -188,7 +203,7 @@ test-images: $(TEST_IMAGES) $(B)/kernel.elf
 # Every in-QEMU suite runs twice: with eager backing, and with lazy backing (LAZY=1).
 test: $(UNIT_TESTS) test-images
 	@$(MAKE) --no-print-directory LAZY=1 test-images
-	@sh scripts/run-tests.sh "$(QEMU)" $(UNIT_TESTS) -- $(SUITES)
+	@GDB=$(GDB) sh scripts/run-tests.sh "$(QEMU)" $(UNIT_TESTS) -- $(SUITES)
 
 format:
 	clang-format -i $(shell git ls-files '*.c' '*.h')

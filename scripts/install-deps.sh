@@ -1,9 +1,10 @@
 #!/bin/sh
-# Install what rvshm needs to build and run: a RISC-V cross compiler, QEMU and OpenSBI.
+# Install what rvshm needs to build, run and debug: a RISC-V cross compiler, QEMU, OpenSBI
+# and a gdb that knows RISC-V.
 # Debian and Ubuntu get them through apt-get; other systems are told what to install.
 set -e
 
-debian_packages="gcc-riscv64-unknown-elf qemu-system-misc opensbi"
+debian_packages="gcc-riscv64-unknown-elf qemu-system-misc opensbi gdb-multiarch"
 
 if command -v apt-get >/dev/null 2>&1; then
 	if [ "$(id -u)" = 0 ]; then
@@ -21,10 +22,11 @@ if command -v apt-get >/dev/null 2>&1; then
 fi
 
 cat >&2 <<'TXT'
-rvshm needs a RISC-V cross compiler, qemu-system-riscv64 and OpenSBI. Install them with:
-  Fedora:        sudo dnf install gcc-riscv64-linux-gnu qemu-system-riscv opensbi
-  Arch Linux:    sudo pacman -S riscv64-elf-gcc qemu-system-riscv
-  openSUSE:      sudo zypper install cross-riscv64-gcc13 qemu-extra
+rvshm needs a RISC-V cross compiler, qemu-system-riscv64, OpenSBI and a RISC-V gdb.
+Install them with:
+  Fedora:        sudo dnf install gcc-riscv64-linux-gnu qemu-system-riscv opensbi gdb
+  Arch Linux:    sudo pacman -S riscv64-elf-gcc riscv64-elf-gdb qemu-system-riscv
+  openSUSE:      sudo zypper install cross-riscv64-gcc13 qemu-extra gdb
   macOS (brew):  brew tap riscv-software-src/riscv && brew install riscv-tools qemu
 Then run make again. (On macOS, QEMU's bundled OpenSBI is used.)
 TXT

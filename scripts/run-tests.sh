@@ -126,6 +126,10 @@ for mem in 64M 1G; do
 		grep -q "($(($(echo $mem | tr -d MG) * $(case $mem in *G) echo 1024 ;; *) echo 1 ;; esac))) MiB)" build/console.txt
 done
 
+# make qemu-gdb: the stub answers, and a breakpoint on the shmat handler is hit.
+check "make qemu-gdb: gdb connects and stops at sys_shmat" \
+	sh scripts/gdb-test.sh "${GDB:-gdb-multiarch}" $((26000 + $$ % 2000))
+
 # make bench runs and prints every figure; the figures themselves are not tests.
 make -s bench >build/bench.txt 2>&1
 for figure in syscall_null syscall_null_wall shmget_1page shmat_page shmdt_page shm_fault \
