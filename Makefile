@@ -83,7 +83,7 @@ CONFIG_H := $(B)/include/rvshm_config.h
 
 DEMO := user/producer.c user/consumer.c
 
-.PHONY: all qemu qemu-gdb run test test-images bench clean format help FORCE
+.PHONY: all qemu qemu-gdb run test test-images bench fuzz clean format help FORCE
 all: $(B)/kernel.elf
 
 $(CONFIG_H): FORCE
@@ -174,6 +174,18 @@ $(foreach s,$(SUITES),$(foreach p,$(wildcard tests/qemu/$(s)/*.c),\
 	$(eval $(call user-prog,$(B)/tests/$(s)/$(notdir $(p:.c=.elf)),$(p) tests/lib/utest.c))))
 $(foreach s,$(SUITES),$(eval $(call kernel-image,$(B)/tests/$(s),\
 	$(patsubst tests/qemu/$(s)/%.c,$(B)/tests/$(s)/%.elf,$(wildcard tests/qemu/$(s)/*.c)),0,1)))
+
+# --- make fuzz SEED=n CALLS=n: the syscall fuzzer, as long as asked (make test runs 20000) ---
+SEED ?= 1
+CALLS ?= 20000
+FUZZ_TIMEOUT ?= 86400
+$(eval $(call user-prog,$(B)/fuzz/fuzz.elf,tests/qemu/fuzz/fuzz.c))
+$(B)/fuzz/fuzz.elf: UCFLAGS += -DFUZZ_SEED=$(SEED) -DFUZZ_CALLS=$(CALLS)
+$(B)/fuzz/fuzz.elf: FORCE
+$(eval $(call kernel-image,$(B)/fuzz,$(B)/fuzz/fuzz.elf,0,1))
+
+fuzz: $(B)/fuzz/kernel.elf
+	@bash scripts/run.sh "$(QEMU)" $< $(FUZZ_TIMEOUT) $(MEM)
 
 # --- Benchmarks: make bench (scripts/bench.sh) ---
 $(eval $(call user-prog,$(B)/bench/bench.elf,tests/bench/bench.c))

@@ -14,7 +14,9 @@ int fprintf(FILE *f, const char *fmt, ...) __attribute__((format(printf, 2, 3)))
 int vprintf(const char *fmt, va_list ap);
 int vfprintf(FILE *f, const char *fmt, va_list ap);
 int snprintf(char *buf, size_t size, const char *fmt, ...) __attribute__((format(printf, 3, 4)));
+int sprintf(char *buf, const char *fmt, ...) __attribute__((format(printf, 2, 3)));
 int vsnprintf(char *buf, size_t size, const char *fmt, va_list ap);
 int puts(const char *s);
+int fputs(const char *s, FILE *f);
 int putchar(int c);
 void perror(const char *s);

@@ -82,6 +82,21 @@ int snprintf(char *buf, size_t size, const char *fmt, ...)
 	return n;
 }
 
+/* sprintf trusts buf to be large enough, as the C standard's does: prefer snprintf. */
+int sprintf(char *buf, const char *fmt, ...)
+{
+	va_list ap;
+	va_start(ap, fmt);
+	int n = vformat_buf(buf, (size_t)-1 / 2, fmt, ap);
+	va_end(ap);
+	return n;
+}
+
+int fputs(const char *s, FILE *f)
+{
+	return fprintf(f, "%s", s) < 0 ? EOF : 0;
+}
+
 int puts(const char *s)
 {
 	return printf("%s\n", s) < 0 ? EOF : 0;
