@@ -28,8 +28,9 @@ size_t gran_bitmap_words(size_t ngranules);
 void gran_initialize(struct gran_s *g, uintptr_t base, size_t ngranules, unsigned log2gran,
 		     uint64_t *bitmap);
 
-/* Allocate the first run of free granules that holds size bytes.
- * Returns its address, or 0 if no run is long enough (size 0 also gives 0). */
+/* Allocate the lowest run of free granules that holds size bytes. Every granule below the
+ * next-fit hint is taken, so a single-granule search may start there and still find the
+ * lowest. Returns its address, or 0 if no run is long enough (size 0 also gives 0). */
 uintptr_t gran_alloc(struct gran_s *g, size_t size);
 
 /* Return [addr, addr + size) to the pool. Returns 0, or -EINVAL with nothing changed if the

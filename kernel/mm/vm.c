@@ -131,18 +131,28 @@ static int table_is_empty(const pte_t *table)
 }
 
 /* Free the tables above va's leaf that hold nothing any more, bottom up. User half only. */
+/* Free the tables above va's leaf that hold nothing any more, bottom up. A hart may cache
+ * non-leaf entries too, and a fence for one address orders only leaf entries, so a full
+ * fence comes between clearing the entries and giving the table pages back for reuse. */
 static void prune(pagetable_t pt, uintptr_t va)
 {
+	uintptr_t freed[2];
+	int n = 0;
 	for (int level = 1; level <= 2; level++) {
 		pte_t *slot = vm_walk(pt, va, level, 0);
 		if (!slot || !(*slot & PTE_V))
-			return;
+			break;
 		uintptr_t table = PTE_TO_PA(*slot);
 		if (!table_is_empty((const pte_t *)table))
-			return;
+			break;
 		*slot = 0;
-		mm_pgfree(table, 1);
+		freed[n++] = table;
 	}
+	if (n == 0)
+		return;
+	sfence_vma_all();
+	for (int i = 0; i < n; i++)
+		mm_pgfree(freed[i], 1);
 }
 
 void vm_unmap(pagetable_t pt, uintptr_t va, size_t npages, int free_frames)

@@ -113,7 +113,8 @@ long sys_shmat(int shmid, uintptr_t addr, int shmflg)
 		spin_unlock(&g_shminfo.lock);
 		return -ENOMEM;
 	}
-	sfence_vma_all(); /* one fence for the whole batch, not one per page */
+	if (!CONFIG_MM_SHM_LAZY)
+		sfence_vma_all(); /* one fence for the whole batch, not one per page */
 	r->ds.shm_nattch++;
 	r->ds.shm_atime = (time_t)rtc_seconds();
 	r->ds.shm_lpid = t->pid;

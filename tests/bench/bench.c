@@ -78,7 +78,7 @@ static void attach_figures(void)
 	uint64_t at[3], dt[3];
 	for (int i = 0; i < 3; i++) {
 		attach_id = shmget(IPC_PRIVATE, (size_t)sizes[i] * PG, 0600);
-		attach_cost(0); /* warm: the window allocator and the page tables exist after */
+		attach_cost(0); /* warm: the window allocator exists after this */
 		at[i] = cheapest(attach_cost, 0);
 		dt[i] = UINT64_MAX;
 		for (int k = 0; k < REPEAT; k++) {

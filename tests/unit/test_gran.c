@@ -55,9 +55,9 @@ TEST(gran_exhaustion_returns_zero_and_free_restores)
 	EXPECT_EQ(gran_alloc(&g, G), BASE + 69 * G);
 }
 
-/* NuttX's search tries only runs that start at a multiple of their length, so with 30 of 32
- * granules free it can fail a 2-granule request. Ours must find any hole. */
-TEST(gran_finds_unaligned_hole_that_nuttx_misses)
+/* A search that tried only runs starting at a multiple of their length could fail a
+ * 2-granule request with 30 of 32 granules free. Ours must find any hole. */
+TEST(gran_finds_a_hole_that_starts_at_an_odd_granule)
 {
 	struct gran_s g = make(32);
 	EXPECT_EQ(gran_reserve(&g, BASE, 32 * G), 0);
