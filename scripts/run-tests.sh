@@ -126,6 +126,24 @@ for mem in 64M 1G; do
 		grep -q "($(($(echo $mem | tr -d MG) * $(case $mem in *G) echo 1024 ;; *) echo 1 ;; esac))) MiB)" build/console.txt
 done
 
+# The configuration: a smaller region table works, and a value that cannot work is refused.
+make -s B=build/max4 CONFIG_ARCH_SHM_MAXREGIONS=4 build/max4/kernel.elf >/dev/null 2>&1
+boot_and_check "demo, CONFIG_ARCH_SHM_MAXREGIONS=4" build/max4/kernel.elf tests/demo.expect eager
+refused() { # refused REASON MAKE-ARGS...: make fails, and says REASON
+	reason=$1
+	shift
+	out=$(make -s B=build/badcfg "$@" 2>&1) && return 1
+	echo "$out" | grep -q "$reason"
+}
+check "make refuses an unaligned CONFIG_ARCH_SHM_VBASE, saying why" \
+	refused "is not page aligned" CONFIG_ARCH_SHM_VBASE=0x40000800
+check "make refuses a window that overlaps the stack, saying why" \
+	refused "overlaps user text, heap or stack" CONFIG_ARCH_SHM_VBASE=0x10000000
+check "make refuses a window past the user half, saying why" \
+	refused "ends past the user half" CONFIG_ARCH_SHM_NPAGES=65536
+check "make refuses a region count that is not a number, saying why" \
+	refused "is not a number" CONFIG_ARCH_SHM_MAXREGIONS=lots
+
 # make qemu-gdb: the stub answers, and a breakpoint on the shmat handler is hit.
 check "make qemu-gdb: gdb connects and stops at sys_shmat" \
 	sh scripts/gdb-test.sh "${GDB:-gdb-multiarch}" $((26000 + $$ % 2000))

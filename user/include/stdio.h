@@ -5,6 +5,11 @@
 #include <stddef.h>
 
 typedef struct FILE FILE;
+
+/* Buffering modes for setvbuf. Output here is always unbuffered, so they change nothing. */
+#define _IOFBF 0
+#define _IOLBF 1
+#define _IONBF 2
 extern FILE *const stdout;
 extern FILE *const stderr;
 #define EOF (-1)
@@ -20,3 +25,5 @@ int puts(const char *s);
 int fputs(const char *s, FILE *f);
 int putchar(int c);
 void perror(const char *s);
+int fflush(FILE *f);
+int setvbuf(FILE *f, char *buf, int mode, size_t size);

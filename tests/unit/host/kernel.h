@@ -20,4 +20,13 @@ extern char unit_panic_msg[256];
 		longjmp(*unit_panic_target, 1);                                                    \
 	} while (0)
 
-#define narrate(...) ((void)0)
+/* Quiet on the host, but the arguments still count as used. */
+#define narrate(...) ((void)sizeof(printf(__VA_ARGS__)))
+
+#define KASSERT(cond)                                                                              \
+	do {                                                                                       \
+		if (!(cond))                                                                       \
+			panic("assertion '%s' failed", #cond);                                     \
+	} while (0)
+
+extern const unsigned char kernel_verbose;
