@@ -26,30 +26,30 @@ long sys_getegid(void)
 	return this_task()->egid;
 }
 
-long sys_setuid(uid_t uid)
+/* Set one kind of id (user or group) of t to id by POSIX's rule: root sets both the real
+ * and the effective id; anyone else may only set the effective id to the real one. */
+static long set_id(const struct task_group_s *t, unsigned *real, unsigned *effective,
+		   unsigned id)
 {
-	struct task_group_s *t = this_task();
-	if (uid == INVALID_ID)
+	if (id == INVALID_ID)
 		return -EINVAL;
 	if (t->euid == 0)
-		t->uid = t->euid = uid;
-	else if (uid == t->uid)
-		t->euid = uid;
+		*real = *effective = id;
+	else if (id == *real)
+		*effective = id;
 	else
 		return -EPERM;
 	return 0;
 }
 
+long sys_setuid(uid_t uid)
+{
+	struct task_group_s *t = this_task();
+	return set_id(t, &t->uid, &t->euid, uid);
+}
+
 long sys_setgid(gid_t gid)
 {
 	struct task_group_s *t = this_task();
-	if (gid == INVALID_ID)
-		return -EINVAL;
-	if (t->euid == 0)
-		t->gid = t->egid = gid;
-	else if (gid == t->gid)
-		t->egid = gid;
-	else
-		return -EPERM;
-	return 0;
+	return set_id(t, &t->gid, &t->egid, gid);
 }

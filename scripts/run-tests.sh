@@ -126,6 +126,11 @@ for mem in 64M 1G; do
 		grep -q "($(($(echo $mem | tr -d MG) * $(case $mem in *G) echo 1024 ;; *) echo 1 ;; esac))) MiB)" build/console.txt
 done
 
+# More harts: the kernel runs on one, and the others stay parked.
+check "demo boots and powers off with 4 harts" sh -c "timeout $boot_limit $qemu -machine virt \
+	-bios default -m 128M -smp 4 -nographic -monitor none -serial stdio \
+	-kernel build/kernel.elf </dev/null 2>&1 | grep -q 'powering off (status 0)'"
+
 # The configuration: a smaller region table works, and a value that cannot work is refused.
 make -s B=build/max4 CONFIG_ARCH_SHM_MAXREGIONS=4 build/max4/kernel.elf >/dev/null 2>&1
 boot_and_check "demo, CONFIG_ARCH_SHM_MAXREGIONS=4" build/max4/kernel.elf tests/demo.expect eager
