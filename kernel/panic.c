@@ -15,7 +15,7 @@ extern char _start[], _etext[];
 static void backtrace(void)
 {
 	uint64_t fp = read_fp();
-	kprintf("backtrace:\n");
+	kprintf("backtrace: (riscv64-unknown-elf-addr2line -f -e build/kernel.elf ADDRESS)\n");
 	for (int i = 0; i < MAX_FRAMES; i++) {
 		if (fp < KERNEL_BASE || (fp & 7) != 0)
 			break;

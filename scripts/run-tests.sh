@@ -151,7 +151,9 @@ check "make refuses a region count that is not a number, saying why" \
 
 # make qemu-gdb: the stub answers, and a breakpoint on the shmat handler is hit.
 check "make qemu-gdb: gdb connects and stops at sys_shmat" \
-	sh scripts/gdb-test.sh "${GDB:-gdb-multiarch}" $((26000 + $$ % 2000))
+	sh scripts/gdb-test.sh "${GDB:-gdb-multiarch}" $((26000 + $$ % 2000)) shmat
+check "a fault in the kernel panics with its cause and a backtrace, and powers off failing" \
+	sh scripts/gdb-test.sh "${GDB:-gdb-multiarch}" $((28000 + $$ % 2000)) panic
 
 # make bench runs and prints every figure; the figures themselves are not tests.
 make -s bench >build/bench.txt 2>&1
