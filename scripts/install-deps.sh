@@ -16,8 +16,10 @@ if command -v apt-get >/dev/null 2>&1; then
 		exit 1
 	fi
 	echo "install-deps: installing $debian_packages"
-	$sudo env DEBIAN_FRONTEND=noninteractive apt-get update -qq
-	$sudo env DEBIAN_FRONTEND=noninteractive apt-get install -y -qq $debian_packages >/dev/null
+	# Wait for the package lock rather than fail if another install holds it.
+	wait="-o DPkg::Lock::Timeout=600"
+	$sudo env DEBIAN_FRONTEND=noninteractive apt-get $wait update -qq
+	$sudo env DEBIAN_FRONTEND=noninteractive apt-get $wait install -y -qq $debian_packages >/dev/null
 	exit 0
 fi
 
