@@ -171,7 +171,7 @@ endif
 SUITES := $(notdir $(wildcard tests/qemu/*))
 TEST_IMAGES := $(foreach s,$(SUITES),$(B)/tests/$(s)/kernel.elf)
 $(foreach s,$(SUITES),$(foreach p,$(wildcard tests/qemu/$(s)/*.c),\
-	$(eval $(call user-prog,$(B)/tests/$(s)/$(notdir $(p:.c=.elf)),$(p) tests/lib/utest.c))))
+	$(eval $(call user-prog,$(B)/tests/$(s)/$(notdir $(p:.c=.elf)),$(p) tests/lib/utest.c tests/lib/shmtest.c))))
 $(foreach s,$(SUITES),$(eval $(call kernel-image,$(B)/tests/$(s),\
 	$(patsubst tests/qemu/$(s)/%.c,$(B)/tests/$(s)/%.elf,$(wildcard tests/qemu/$(s)/*.c)),0,1)))
 

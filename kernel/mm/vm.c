@@ -140,8 +140,10 @@ static void prune(pagetable_t pt, uintptr_t va)
 	int n = 0;
 	for (int level = 1; level <= 2; level++) {
 		pte_t *slot = vm_walk(pt, va, level, 0);
-		if (!slot || !(*slot & PTE_V))
+		if (!slot)
 			break;
+		if (!(*slot & PTE_V))
+			continue; /* a failed walk made the table above but not this one */
 		uintptr_t table = PTE_TO_PA(*slot);
 		if (!table_is_empty((const pte_t *)table))
 			break;

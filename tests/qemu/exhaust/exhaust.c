@@ -8,16 +8,8 @@
 #include <sys/wait.h>
 #include <unistd.h>
 
+#include "shmtest.h"
 #include "utest.h"
-
-#define PG 4096
-
-static unsigned long free_pages(void)
-{
-	struct sysinfo si;
-	sysinfo(&si);
-	return si.freeram;
-}
 
 /* Grow the heap until no page is left, then give back keep pages. Returns the pages taken. */
 static long eat_all_but(long keep)
@@ -26,13 +18,13 @@ static long eat_all_but(long keep)
 	while (sbrk(PG) != (void *)-1)
 		n++;
 	EXPECT_EQ(errno, ENOMEM);
-	EXPECT(sbrk(-keep * PG) != (void *)-1);
+	EXPECT(sbrk(-keep * (long)PG) != (void *)-1);
 	return n - keep;
 }
 
 static void give_back(long pages)
 {
-	EXPECT(sbrk(-pages * PG) != (void *)-1);
+	EXPECT(sbrk(-pages * (long)PG) != (void *)-1);
 }
 
 TEST(shmget_out_of_pages_is_enomem_and_takes_nothing)
@@ -125,8 +117,7 @@ TEST(a_lazy_fault_with_no_free_page_is_sigbus_and_loses_nothing)
 		mem[3 * PG] = 1; /* lazy: needs a frame now; eager: already backed */
 		_exit(0);
 	}
-	int status;
-	EXPECT_EQ(waitpid(pid, &status, 0), pid);
+	int status = reap(pid);
 	if (RVSHM_LAZY) {
 		EXPECT(WIFSIGNALED(status));
 		EXPECT_EQ(WTERMSIG(status), SIGBUS);

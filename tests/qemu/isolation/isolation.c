@@ -6,6 +6,7 @@
 #include <sys/wait.h>
 #include <unistd.h>
 
+#include "shmtest.h"
 #include "utest.h"
 
 #define KERNEL_TEXT 0x80200000UL
@@ -16,19 +17,6 @@
 typedef void (*fn_t)(void);
 
 static uintptr_t target; /* what the child pokes at */
-
-/* Run fn in a child; return the signal that killed it, or 0 if it exited. */
-static int killed_by(void (*fn)(void))
-{
-	pid_t pid = fork();
-	if (pid == 0) {
-		fn();
-		_exit(0);
-	}
-	int status = 0;
-	EXPECT_EQ(waitpid(pid, &status, 0), pid);
-	return WIFSIGNALED(status) ? WTERMSIG(status) : 0;
-}
 
 static void load(void)
 {
@@ -48,33 +36,33 @@ static void jump(void)
 TEST(a_load_from_kernel_memory_is_sigsegv)
 {
 	target = KERNEL_DATA;
-	EXPECT_EQ(killed_by(load), SIGSEGV);
+	EXPECT_EQ(signal_of(in_child(load)), SIGSEGV);
 }
 
 TEST(a_store_to_kernel_memory_is_sigsegv)
 {
 	target = KERNEL_DATA;
-	EXPECT_EQ(killed_by(store), SIGSEGV);
+	EXPECT_EQ(signal_of(in_child(store)), SIGSEGV);
 }
 
 TEST(a_jump_into_kernel_text_is_sigsegv)
 {
 	target = KERNEL_TEXT;
-	EXPECT_EQ(killed_by(jump), SIGSEGV);
+	EXPECT_EQ(signal_of(in_child(jump)), SIGSEGV);
 }
 
 TEST(device_registers_are_out_of_reach_at_either_address)
 {
 	target = UART_PA;
-	EXPECT_EQ(killed_by(store), SIGSEGV);
+	EXPECT_EQ(signal_of(in_child(store)), SIGSEGV);
 	target = UART_KMMIO;
-	EXPECT_EQ(killed_by(load), SIGSEGV);
+	EXPECT_EQ(signal_of(in_child(load)), SIGSEGV);
 }
 
 TEST(a_store_to_the_programs_own_text_is_sigsegv)
 {
-	target = (uintptr_t)(void *)killed_by;
-	EXPECT_EQ(killed_by(store), SIGSEGV);
+	target = (uintptr_t)(void *)in_child;
+	EXPECT_EQ(signal_of(in_child(store)), SIGSEGV);
 }
 
 static uint32_t data_code[4] = { 0x00008067 }; /* ret */
@@ -82,7 +70,7 @@ static uint32_t data_code[4] = { 0x00008067 }; /* ret */
 TEST(a_jump_into_the_programs_own_data_is_sigsegv)
 {
 	target = (uintptr_t)data_code;
-	EXPECT_EQ(killed_by(jump), SIGSEGV);
+	EXPECT_EQ(signal_of(in_child(jump)), SIGSEGV);
 }
 
 static void jump_to_stack(void)
@@ -93,7 +81,7 @@ static void jump_to_stack(void)
 
 TEST(a_jump_into_the_stack_is_sigsegv)
 {
-	EXPECT_EQ(killed_by(jump_to_stack), SIGSEGV);
+	EXPECT_EQ(signal_of(in_child(jump_to_stack)), SIGSEGV);
 }
 
 /* Recurse 1000 frames of 512 bytes deep: far past the 32 KiB stack. */
@@ -111,7 +99,7 @@ static void overflow_stack(void)
 
 TEST(a_stack_overflow_past_the_guard_page_is_sigsegv)
 {
-	EXPECT_EQ(killed_by(overflow_stack), SIGSEGV);
+	EXPECT_EQ(signal_of(in_child(overflow_stack)), SIGSEGV);
 }
 
 static void read_satp(void)
@@ -131,9 +119,9 @@ static void do_sret(void)
 
 TEST(privileged_instructions_are_sigill)
 {
-	EXPECT_EQ(killed_by(read_satp), SIGILL);
-	EXPECT_EQ(killed_by(write_stvec), SIGILL);
-	EXPECT_EQ(killed_by(do_sret), SIGILL);
+	EXPECT_EQ(signal_of(in_child(read_satp)), SIGILL);
+	EXPECT_EQ(signal_of(in_child(write_stvec)), SIGILL);
+	EXPECT_EQ(signal_of(in_child(do_sret)), SIGILL);
 }
 
 TEST(shared_memory_is_never_executable)
@@ -143,7 +131,7 @@ TEST(shared_memory_is_never_executable)
 	EXPECT(mem != (void *)-1);
 	mem[0] = 0x00008067; /* ret */
 	target = (uintptr_t)mem;
-	EXPECT_EQ(killed_by(jump), SIGSEGV);
+	EXPECT_EQ(signal_of(in_child(jump)), SIGSEGV);
 	EXPECT_EQ(mem[0], 0x00008067); /* the parent's view is untouched */
 	EXPECT_OK(shmdt(mem));
 	EXPECT_OK(shmctl(id, IPC_RMID, NULL));

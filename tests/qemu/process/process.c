@@ -8,27 +8,8 @@
 #include <time.h>
 #include <unistd.h>
 
+#include "shmtest.h"
 #include "utest.h"
-
-/* Run fn in a child and return the child's wait status. */
-static int in_child(void (*fn)(void))
-{
-	pid_t pid = fork();
-	if (pid == 0) {
-		fn();
-		_exit(0);
-	}
-	int status = -1;
-	EXPECT_EQ(waitpid(pid, &status, 0), pid);
-	return status;
-}
-
-static unsigned long free_pages(void)
-{
-	struct sysinfo si;
-	EXPECT_OK(sysinfo(&si));
-	return si.freeram;
-}
 
 TEST(fork_returns_child_pid_to_parent_and_zero_to_child)
 {
@@ -214,24 +195,11 @@ TEST(root_may_set_any_id_and_others_only_their_own)
 TEST(fork_fails_with_eagain_when_the_table_is_full)
 {
 	pid_t kids[32];
-	int n = 0, err = 0;
-	for (; n < 32; n++) {
-		kids[n] = fork();
-		if (kids[n] == 0) {
-			sleep(100);
-			_exit(0);
-		}
-		if (kids[n] < 0) {
-			err = errno;
-			break;
-		}
-	}
+	int err;
+	int n = fork_sleepers(kids, 32, &err);
 	EXPECT(n < 32);
 	EXPECT_EQ(err, EAGAIN);
-	for (int i = 0; i < n; i++)
-		kill(kids[i], SIGKILL);
-	for (int i = 0; i < n; i++)
-		EXPECT_EQ(waitpid(kids[i], NULL, 0), kids[i]);
+	kill_all(kids, n);
 }
 
 TEST(sysinfo_counts_the_pages_a_fork_takes_and_gives_back)

@@ -4,11 +4,10 @@
 #include <sys/wait.h>
 #include <unistd.h>
 
+#include "shmtest.h"
 #include "utest.h"
 
 #define K(n) ((key_t)(0x8000 + (n)))
-#define PG 4096UL
-#define FAILED ((void *)-1)
 #ifndef RVSHM_LAZY
 #define RVSHM_LAZY 0
 #endif
@@ -119,9 +118,7 @@ TEST(a_child_that_dies_attached_gives_back_its_pages_with_the_segment)
 		*(volatile int *)0 = 0; /* dies attached */
 		_exit(2);
 	}
-	int status = 0;
-	EXPECT_EQ(waitpid(pid, &status, 0), pid);
-	EXPECT(WIFSIGNALED(status));
+	EXPECT(WIFSIGNALED(reap(pid)));
 	struct sysinfo after = info();
 	EXPECT_EQ(after.sharedram, before.sharedram);
 	EXPECT_EQ(after.freeram, before.freeram);

@@ -4,38 +4,13 @@
 #include <sys/shm.h>
 #include <unistd.h>
 
+#include "shmtest.h"
 #include "utest.h"
 
 #define K(n) ((key_t)(0x2000 + (n)))
-#define PG 4096UL
 #define VBASE 0x40000000UL
 #define VEND 0x44000000UL
 #define AT(a) ((void *)(uintptr_t)(a))
-#define FAILED ((void *)-1)
-
-static int seg(key_t key, size_t size)
-{
-	return EXPECT_OK(shmget(key, size, IPC_CREAT | 0600));
-}
-
-static struct shmid_ds stat_of(int id)
-{
-	struct shmid_ds ds = { 0 };
-	EXPECT_OK(shmctl(id, IPC_STAT, &ds));
-	return ds;
-}
-
-static void dt(void *p)
-{
-	if (p != FAILED)
-		EXPECT_OK(shmdt(p));
-}
-
-static void rm(int id)
-{
-	if (id >= 0)
-		EXPECT_OK(shmctl(id, IPC_RMID, NULL));
-}
 
 TEST(shmat_null_takes_the_window_start_when_nothing_is_attached)
 {

@@ -3,29 +3,11 @@
 #include <string.h>
 #include <sys/shm.h>
 
+#include "shmtest.h"
 #include "utest.h"
 
 #define K(n) ((key_t)(0x2800 + (n)))
-#define PG 4096UL
 #define MAXSEG (256 * PG)
-#define FAILED ((void *)-1)
-
-static int seg(key_t key, size_t size)
-{
-	return EXPECT_OK(shmget(key, size, IPC_CREAT | 0600));
-}
-
-static void dt(const void *p)
-{
-	if (p != FAILED)
-		EXPECT_OK(shmdt(p));
-}
-
-static void rm(int id)
-{
-	if (id >= 0)
-		EXPECT_OK(shmctl(id, IPC_RMID, NULL));
-}
 
 /* The first offset in [0, n) whose byte is not v, or n. */
 static size_t first_not(const volatile unsigned char *p, size_t n, unsigned char v)

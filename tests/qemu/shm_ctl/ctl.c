@@ -6,49 +6,22 @@
 #include <time.h>
 #include <unistd.h>
 
+#include "shmtest.h"
 #include "utest.h"
 
 #define K(n) ((key_t)(0x3000 + (n)))
-#define PG 4096UL
-#define FAILED ((void *)-1)
 #define UNMAPPED ((void *)0x30000000L)
 #define KERNEL ((void *)0x80200000L)
 #define STACK_TOP 0x20000000UL
 
 int main(void); /* its text: mapped, but not writable */
 
-static int seg(key_t key, size_t size)
-{
-	return EXPECT_OK(shmget(key, size, IPC_CREAT | 0600));
-}
-
-static struct shmid_ds stat_of(int id)
-{
-	struct shmid_ds ds = { 0 };
-	EXPECT_OK(shmctl(id, IPC_STAT, &ds));
-	return ds;
-}
-
-static void dt(const void *p)
-{
-	if (p != FAILED)
-		EXPECT_OK(shmdt(p));
-}
-
-static void rm(int id)
-{
-	if (id >= 0)
-		EXPECT_OK(shmctl(id, IPC_RMID, NULL));
-}
-
 /* Wait until the Unix second is over: timer ticks at 10 MHz. */
 static void wait_a_second(void)
 {
-	unsigned long start, now;
-	__asm__ volatile("rdtime %0" : "=r"(start));
-	do
-		__asm__ volatile("rdtime %0" : "=r"(now));
-	while (now - start < 10500000);
+	unsigned long start = now();
+	while (now() - start < 10500000)
+		;
 }
 
 TEST(shmctl_unknown_command_is_einval)

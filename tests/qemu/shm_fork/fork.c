@@ -6,56 +6,10 @@
 #include <sys/wait.h>
 #include <unistd.h>
 
+#include "shmtest.h"
 #include "utest.h"
 
 #define K(n) ((key_t)(0x7000 + (n)))
-#define PG 4096UL
-#define FAILED ((void *)-1)
-
-static int seg(key_t key, size_t size)
-{
-	return EXPECT_OK(shmget(key, size, IPC_CREAT | 0600));
-}
-
-static struct shmid_ds stat_of(int id)
-{
-	struct shmid_ds ds = { 0 };
-	EXPECT_OK(shmctl(id, IPC_STAT, &ds));
-	return ds;
-}
-
-static void dt(const void *p)
-{
-	if (p != FAILED)
-		EXPECT_OK(shmdt(p));
-}
-
-static void rm(int id)
-{
-	if (id >= 0)
-		EXPECT_OK(shmctl(id, IPC_RMID, NULL));
-}
-
-static unsigned long now(void)
-{
-	unsigned long t;
-	__asm__ volatile("rdtime %0" : "=r"(t));
-	return t;
-}
-#define DEADLINE (10 * 10000000UL)
-
-/* Wait for a child and return its wait status. */
-static int reap(pid_t pid)
-{
-	int status = -1;
-	EXPECT(pid > 0);
-	EXPECT_EQ(waitpid(pid, &status, 0), pid);
-	return status;
-}
-static int exited_with(int status, int code)
-{
-	return WIFEXITED(status) && WEXITSTATUS(status) == code;
-}
 
 TEST(a_child_inherits_attachments_at_the_same_address_sharing_frames)
 {
@@ -142,9 +96,7 @@ TEST(a_parents_shmdt_leaves_the_childs_mapping_intact)
 	p[0] = 7;
 	pid_t pid = fork();
 	if (pid == 0) {
-		unsigned long t = now();
-		while (!*go && now() - t < DEADLINE)
-			sched_yield();
+		wait_for(go, 1);
 		_exit(*go && p[0] == 7 ? 0 : 1);
 	}
 	dt((void *)p);
@@ -185,12 +137,8 @@ TEST(a_removed_segment_is_destroyed_when_its_last_attacher_exits)
 	pid_t pid = fork();
 	if (pid == 0) {
 		volatile int *p = shmat(id, NULL, 0);
-		struct shmid_ds ds = { 0 };
-		unsigned long t = now();
-		while (shmctl(id, IPC_STAT, &ds) == 0 && !(ds.shm_perm.mode & SHM_DEST) &&
-		       now() - t < DEADLINE)
-			sched_yield();
-		if (p == FAILED || !(ds.shm_perm.mode & SHM_DEST))
+		int removed = wait_removed(id);
+		if (p == FAILED || !removed)
 			_exit(1);
 		p[0] = 5; /* still usable after removal */
 		_exit(p[0] == 5 ? 0 : 2);
@@ -217,9 +165,7 @@ TEST(a_removed_segment_inherited_by_fork_lives_until_both_detach)
 	rm(id); /* marked while the parent is attached */
 	pid_t pid = fork();
 	if (pid == 0) {
-		unsigned long t = now();
-		while (!*go && now() - t < DEADLINE)
-			sched_yield();
+		wait_for(go, 1);
 		struct shmid_ds ds = { 0 };
 		int ok = *go && shmctl(id, IPC_STAT, &ds) == 0 && ds.shm_nattch == 1 &&
 			 (ds.shm_perm.mode & SHM_DEST);

@@ -6,42 +6,10 @@
 #include <sys/wait.h>
 #include <unistd.h>
 
+#include "shmtest.h"
 #include "utest.h"
 
 #define K(n) ((key_t)(0x7400 + (n)))
-#define PG 4096UL
-#define FAILED ((void *)-1)
-
-static int seg(key_t key, size_t size)
-{
-	return EXPECT_OK(shmget(key, size, IPC_CREAT | 0600));
-}
-
-static void rm(int id)
-{
-	if (id >= 0)
-		EXPECT_OK(shmctl(id, IPC_RMID, NULL));
-}
-
-static unsigned long now(void)
-{
-	unsigned long t;
-	__asm__ volatile("rdtime %0" : "=r"(t));
-	return t;
-}
-#define DEADLINE (10 * 10000000UL)
-
-static int reap(pid_t pid)
-{
-	int status = -1;
-	EXPECT(pid > 0);
-	EXPECT_EQ(waitpid(pid, &status, 0), pid);
-	return status;
-}
-static int killed_by(int status, int sig)
-{
-	return WIFSIGNALED(status) && WTERMSIG(status) == sig;
-}
 
 TEST(a_store_to_a_read_only_attachment_is_sigsegv)
 {
@@ -169,12 +137,8 @@ TEST(a_removed_segment_is_destroyed_when_its_last_attacher_is_killed)
 	pid_t pid = fork();
 	if (pid == 0) {
 		volatile int *p = shmat(id, NULL, 0);
-		struct shmid_ds ds = { 0 };
-		unsigned long t = now();
-		while (shmctl(id, IPC_STAT, &ds) == 0 && !(ds.shm_perm.mode & SHM_DEST) &&
-		       now() - t < DEADLINE)
-			sched_yield();
-		if (p == FAILED || !(ds.shm_perm.mode & SHM_DEST))
+		int removed = wait_removed(id);
+		if (p == FAILED || !removed)
 			_exit(1);
 		*(volatile int *)0 = 1; /* killed while attached */
 		_exit(2);

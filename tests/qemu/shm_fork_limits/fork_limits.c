@@ -6,18 +6,10 @@
 #include <sys/wait.h>
 #include <unistd.h>
 
+#include "shmtest.h"
 #include "utest.h"
 
 #define K(n) ((key_t)(0xc000 + (n)))
-#define PG 4096UL
-#define FAILED ((void *)-1)
-
-static unsigned long nattch(int id)
-{
-	struct shmid_ds ds = { 0 };
-	EXPECT_OK(shmctl(id, IPC_STAT, &ds));
-	return ds.shm_nattch;
-}
 
 TEST(a_fork_refused_for_a_full_process_table_changes_no_attach_count)
 {
@@ -25,27 +17,14 @@ TEST(a_fork_refused_for_a_full_process_table_changes_no_attach_count)
 	void *a = shmat(id, NULL, 0), *b = shmat(id, NULL, SHM_RDONLY);
 	EXPECT(a != FAILED && b != FAILED);
 	pid_t kids[32];
-	int n = 0, err = 0;
-	for (; n < 32; n++) {
-		kids[n] = fork();
-		if (kids[n] == 0) {
-			sleep(100);
-			_exit(0);
-		}
-		if (kids[n] < 0) {
-			err = errno;
-			break;
-		}
-	}
+	int err;
+	int n = fork_sleepers(kids, 32, &err);
 	EXPECT_EQ(err, EAGAIN);
-	EXPECT_EQ(nattch(id), 2 * (1 + n));
+	EXPECT_EQ(stat_of(id).shm_nattch, 2 * (1 + n));
 	EXPECT_ERRNO(fork(), EAGAIN); /* again: still nothing leaks */
-	EXPECT_EQ(nattch(id), 2 * (1 + n));
-	for (int i = 0; i < n; i++)
-		kill(kids[i], SIGKILL);
-	for (int i = 0; i < n; i++)
-		EXPECT_EQ(waitpid(kids[i], NULL, 0), kids[i]);
-	EXPECT_EQ(nattch(id), 2);
+	EXPECT_EQ(stat_of(id).shm_nattch, 2 * (1 + n));
+	kill_all(kids, n);
+	EXPECT_EQ(stat_of(id).shm_nattch, 2);
 	shmdt(a), shmdt(b);
 	EXPECT_OK(shmctl(id, IPC_RMID, NULL));
 }
@@ -60,18 +39,14 @@ TEST(a_removed_segment_is_destroyed_when_its_sleeping_attacher_is_killed)
 		sleep(100);
 		_exit(0);
 	}
-	unsigned long t0, t;
-	__asm__ volatile("rdtime %0" : "=r"(t0));
-	do {
+	unsigned long t0 = now();
+	do
 		sched_yield();
-		__asm__ volatile("rdtime %0" : "=r"(t));
-	} while (nattch(id) < 2 && t - t0 < 100000000UL);
-	EXPECT_EQ(nattch(id), 2);
+	while (stat_of(id).shm_nattch < 2 && now() - t0 < DEADLINE);
+	EXPECT_EQ(stat_of(id).shm_nattch, 2);
 	EXPECT_OK(shmctl(id, IPC_RMID, NULL));
 	EXPECT_OK(kill(pid, SIGKILL));
-	int status = 0;
-	EXPECT_EQ(waitpid(pid, &status, 0), pid);
-	EXPECT(WIFSIGNALED(status) && WTERMSIG(status) == SIGKILL);
+	EXPECT(killed_by(reap(pid), SIGKILL));
 	EXPECT_ERRNO(shmctl(id, IPC_STAT, &(struct shmid_ds){ 0 }), EINVAL);
 }
 
@@ -89,10 +64,8 @@ TEST(sixty_four_inherited_attachments_leave_the_child_no_room_for_more)
 		int ok = emfile && shmdt(at[0]) == 0 && shmat(id, NULL, 0) == at[0];
 		_exit(ok ? 0 : 1);
 	}
-	int status = -1;
-	EXPECT_EQ(waitpid(pid, &status, 0), pid);
-	EXPECT(WIFEXITED(status) && WEXITSTATUS(status) == 0);
-	EXPECT_EQ(nattch(id), 64);
+	EXPECT(exited_with(reap(pid), 0));
+	EXPECT_EQ(stat_of(id).shm_nattch, 64);
 	while (n > 0)
 		shmdt(at[--n]);
 	EXPECT_OK(shmctl(id, IPC_RMID, NULL));

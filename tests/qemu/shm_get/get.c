@@ -5,25 +5,13 @@
 #include <time.h>
 #include <unistd.h>
 
+#include "shmtest.h"
 #include "utest.h"
 
 #define K(n) ((key_t)(0x1000 + (n)))
 #define MAXSEG (256 * 4096UL)
 #define Y2023 1700000000L /* any real Unix time of today is later */
 #define Y2100 4102444800L /* and earlier than this: not ns, not ms */
-
-static struct shmid_ds stat_of(int id)
-{
-	struct shmid_ds ds = { 0 };
-	EXPECT_OK(shmctl(id, IPC_STAT, &ds));
-	return ds;
-}
-
-static void rm(int id)
-{
-	if (id >= 0)
-		EXPECT_OK(shmctl(id, IPC_RMID, NULL));
-}
 
 TEST(shmget_private_creates_a_new_segment_each_call)
 {

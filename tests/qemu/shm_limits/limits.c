@@ -3,10 +3,10 @@
 #include <stdint.h>
 #include <sys/shm.h>
 
+#include "shmtest.h"
 #include "utest.h"
 
 #define K(n) ((key_t)(0x4000 + (n)))
-#define PG 4096UL
 #define NPAGES 256UL
 #define MAXSEG (NPAGES * PG)
 #define SLOTS 64
@@ -14,19 +14,6 @@
 #define VBASE 0x40000000UL
 #define WINDOW_PAGES (64 * NPAGES)
 #define AT(a) ((void *)(uintptr_t)(a))
-#define FAILED ((void *)-1)
-
-static void dt(const void *p)
-{
-	if (p != FAILED)
-		EXPECT_OK(shmdt(p));
-}
-
-static void rm(int id)
-{
-	if (id >= 0)
-		EXPECT_OK(shmctl(id, IPC_RMID, NULL));
-}
 
 TEST(shmget_with_every_slot_in_use_is_enospc)
 {

@@ -5,14 +5,13 @@
 #include <string.h>
 #include <sys/shm.h>
 
+#include "shmtest.h"
 #include "utest.h"
 
-#define PG 4096UL
 #define VBASE 0x40000000UL
 #define WPAGES (64 * 256)
 #define NSEG 8
 #define MAXATT 64
-#define FAILED ((void *)-1)
 
 static unsigned long rng = 12345;
 static unsigned rnd(unsigned n)

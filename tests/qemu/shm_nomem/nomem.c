@@ -6,17 +6,10 @@
 #include <sys/wait.h>
 #include <unistd.h>
 
+#include "shmtest.h"
 #include "utest.h"
 
-#define PG 4096UL
 #define MAXSEG (256 * PG)
-
-static unsigned long free_pages(void)
-{
-	struct sysinfo si = { 0 };
-	EXPECT_OK(sysinfo(&si));
-	return si.freeram;
-}
 
 TEST(shmget_without_the_pages_for_it_is_enomem_and_loses_no_page)
 {

@@ -3,6 +3,8 @@
 
 #include <sys/shm.h>
 
+#include "shmtest.h"
+
 #define USER_UID 1000
 #define USER_GID 100
 #define OTHER_UID 2000
@@ -37,11 +39,3 @@ struct control {
 	volatile int done;  /* user: every test has run */
 	int ids[NFIX];
 };
-
-static inline unsigned long rdtime(void)
-{
-	unsigned long t;
-	__asm__ volatile("rdtime %0" : "=r"(t));
-	return t;
-}
-#define SECONDS(n) ((n)*10000000UL)

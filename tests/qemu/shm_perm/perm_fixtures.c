@@ -70,8 +70,8 @@ int main(void)
 	__sync_synchronize();
 	c->ready = 1;
 
-	unsigned long start = rdtime();
-	while (!c->done && rdtime() - start < SECONDS(20))
+	unsigned long start = now();
+	while (!c->done && now() - start < SECONDS(20))
 		sched_yield();
 	if (!c->done)
 		fail("perm_user never finished", -1);

@@ -3,10 +3,10 @@
 #include <sys/shm.h>
 #include <unistd.h>
 
+#include "shmtest.h"
 #include "utest.h"
 
 #define K(n) ((key_t)(0x5800 + (n)))
-#define FAILED ((void *)-1)
 
 /* A segment of someone else, with mode 0. */
 static int foreign(key_t key)

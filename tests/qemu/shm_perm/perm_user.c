@@ -8,7 +8,6 @@
 #include "utest.h"
 
 #define K(n) ((key_t)(0x5400 + (n)))
-#define FAILED ((void *)-1)
 
 extern const struct utest __start_utest[], __stop_utest[];
 static struct control *ctl = FAILED;
@@ -22,12 +21,12 @@ static void begin(void)
 		return;
 	setgid(USER_GID);
 	setuid(USER_UID);
-	unsigned long start = rdtime();
+	unsigned long start = now();
 	int id;
-	while ((id = shmget(CTL_KEY, 0, 0)) < 0 && rdtime() - start < SECONDS(10))
+	while ((id = shmget(CTL_KEY, 0, 0)) < 0 && now() - start < SECONDS(10))
 		sched_yield();
 	ctl = id < 0 ? FAILED : shmat(id, NULL, 0);
-	while (ctl != FAILED && !ctl->ready && rdtime() - start < SECONDS(10))
+	while (ctl != FAILED && !ctl->ready && now() - start < SECONDS(10))
 		sched_yield();
 	__sync_synchronize();
 }

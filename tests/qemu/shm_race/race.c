@@ -5,13 +5,12 @@
 #include <sys/wait.h>
 #include <unistd.h>
 
+#include "shmtest.h"
 #include "utest.h"
 
 #define K(n) ((key_t)(0xb000 + (n)))
-#define PG 4096UL
 #define MAXSEG (256 * PG)
 #define NCHILD 6
-#define FAILED ((void *)-1)
 
 struct board {
 	volatile int go;
@@ -22,21 +21,6 @@ struct board {
 	volatile int attached;
 	volatile int release;
 };
-
-static unsigned long now(void)
-{
-	unsigned long t;
-	__asm__ volatile("rdtime %0" : "=r"(t));
-	return t;
-}
-#define DEADLINE (10 * 10000000UL)
-
-static void wait_for(volatile int *v, int want)
-{
-	unsigned long t = now();
-	while (*v < want && now() - t < DEADLINE)
-		sched_yield();
-}
 
 /* A board in a private segment that forked children inherit. */
 static struct board *board(int *id)
@@ -52,8 +36,8 @@ static int reap_all(pid_t *pids, int n)
 	int clean = 0;
 	for (int i = 0; i < n; i++) {
 		int status = -1;
-		if (pids[i] > 0 && waitpid(pids[i], &status, 0) == pids[i] && WIFEXITED(status) &&
-		    WEXITSTATUS(status) == 0)
+		if (pids[i] > 0 && waitpid(pids[i], &status, 0) == pids[i] &&
+		    exited_with(status, 0))
 			clean++;
 	}
 	return clean;

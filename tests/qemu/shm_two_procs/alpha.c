@@ -6,15 +6,6 @@
 #include "proto.h"
 #include "utest.h"
 
-static int wait_step(struct meet *m, int step)
-{
-	unsigned long start = rdtime();
-	while (m->step < step && rdtime() - start < DEADLINE)
-		sched_yield();
-	__sync_synchronize();
-	return m->step >= step;
-}
-
 TEST(two_processes_exchange_data_both_ways_through_one_keyed_segment)
 {
 	int id = EXPECT_OK(shmget(MEET_KEY, sizeof(struct meet), IPC_CREAT | IPC_EXCL | 0600));
@@ -28,7 +19,7 @@ TEST(two_processes_exchange_data_both_ways_through_one_keyed_segment)
 	__sync_synchronize();
 	m->step = ALPHA_WROTE;
 
-	EXPECT(wait_step(m, BETA_REPLIED));
+	EXPECT(wait_for(&m->step, BETA_REPLIED));
 	unsigned bad = 0;
 	for (unsigned i = 0; i < PG; i++)
 		bad += m->beta_data[i] != (unsigned char)(i * 13 + 5);

@@ -7,20 +7,11 @@
 #include "proto.h"
 #include "utest.h"
 
-static int wait_step(struct meet *m, int step)
-{
-	unsigned long start = rdtime();
-	while (m->step < step && rdtime() - start < DEADLINE)
-		sched_yield();
-	__sync_synchronize();
-	return m->step >= step;
-}
-
 TEST(a_second_process_sees_and_answers_through_its_own_attachment)
 {
-	unsigned long start = rdtime();
+	unsigned long start = now();
 	int id;
-	while ((id = shmget(MEET_KEY, 0, 0)) < 0 && rdtime() - start < DEADLINE) {
+	while ((id = shmget(MEET_KEY, 0, 0)) < 0 && now() - start < DEADLINE) {
 		EXPECT_EQ(errno, ENOENT);
 		sched_yield();
 	}
@@ -30,7 +21,7 @@ TEST(a_second_process_sees_and_answers_through_its_own_attachment)
 	if (m == (void *)-1)
 		return;
 	m->beta_pid = getpid();
-	EXPECT(wait_step(m, ALPHA_WROTE));
+	EXPECT(wait_for(&m->step, ALPHA_WROTE));
 	unsigned bad = 0;
 	for (unsigned i = 0; i < PG; i++)
 		bad += m->alpha_data[i] != (unsigned char)(i * 7 + 1);
@@ -47,9 +38,9 @@ TEST(a_second_process_sees_and_answers_through_its_own_attachment)
 	m->step = BETA_REPLIED;
 
 	/* Alpha removes the segment: it stays, marked, until this process detaches too. */
-	EXPECT(wait_step(m, ALPHA_REMOVED));
-	start = rdtime();
-	while (shmctl(id, IPC_STAT, &ds) == 0 && ds.shm_nattch > 1 && rdtime() - start < DEADLINE)
+	EXPECT(wait_for(&m->step, ALPHA_REMOVED));
+	start = now();
+	while (shmctl(id, IPC_STAT, &ds) == 0 && ds.shm_nattch > 1 && now() - start < DEADLINE)
 		sched_yield(); /* until alpha's shmdt */
 	EXPECT_OK(shmctl(id, IPC_STAT, &ds));
 	EXPECT(ds.shm_perm.mode & SHM_DEST);

@@ -3,8 +3,9 @@
 
 #include <sys/shm.h>
 
+#include "shmtest.h"
+
 #define MEET_KEY ((key_t)0x6000)
-#define PG 4096UL
 #define BETA_ADDR ((void *)0x40800000UL) /* alpha takes the window start: a different address */
 
 enum step { NONE, ALPHA_WROTE, BETA_REPLIED, ALPHA_REMOVED };
@@ -16,11 +17,3 @@ struct meet {
 	unsigned char alpha_data[PG]; /* second page: alpha to beta */
 	unsigned char beta_data[PG];  /* third page: beta to alpha */
 };
-
-static inline unsigned long rdtime(void)
-{
-	unsigned long t;
-	__asm__ volatile("rdtime %0" : "=r"(t));
-	return t;
-}
-#define DEADLINE (10 * 10000000UL) /* 10 s: a hung peer fails the test, not the run */
