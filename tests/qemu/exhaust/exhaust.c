@@ -101,6 +101,28 @@ static void warm_window(void)
 	shmctl(id, IPC_RMID, NULL);
 }
 
+/* Regression: with one page free, mapping the first page of the window takes it for the
+ * middle page table and then finds none for the leaf table. The half-built middle table
+ * must be freed too, not kept until the process exits. */
+TEST(a_middle_page_table_left_by_a_failed_map_is_freed)
+{
+	warm_window(); /* the window's tables are pruned again; its allocator stays */
+	int id = EXPECT_OK(shmget(IPC_PRIVATE, PG, 0600));
+	long eaten = eat_all_but(1);
+	unsigned long before = free_pages();
+	EXPECT_EQ(before, 1);
+	void *p = shmat(id, NULL, 0);
+	if (RVSHM_LAZY) { /* nothing is mapped until touched */
+		EXPECT(p != FAILED);
+		dt(p);
+	} else {
+		EXPECT(p == FAILED && errno == ENOMEM);
+	}
+	EXPECT_EQ(free_pages(), before);
+	give_back(eaten);
+	rm(id);
+}
+
 TEST(a_lazy_fault_with_no_free_page_is_sigbus_and_loses_nothing)
 {
 	warm_window();
