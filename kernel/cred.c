@@ -28,8 +28,7 @@ long sys_getegid(void)
 
 /* Set one kind of id (user or group) of t to id by POSIX's rule: root sets both the real
  * and the effective id; anyone else may only set the effective id to the real one. */
-static long set_id(const struct task_group_s *t, unsigned *real, unsigned *effective,
-		   unsigned id)
+static long set_id(const struct task_group_s *t, unsigned *real, unsigned *effective, unsigned id)
 {
 	if (id == INVALID_ID)
 		return -EINVAL;

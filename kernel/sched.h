@@ -1,4 +1,4 @@
-/* Round-robin scheduling over the task table. */
+/* Round-robin scheduling: a run queue of runnable tasks, one scheduler loop per hart. */
 #pragma once
 
 /* The per-hart scheduler loop: run each runnable task in turn; idle with wfi. Never returns. */

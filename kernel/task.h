@@ -36,11 +36,11 @@ struct task_group_s {
 	int boot_program;            /* started at boot: its status decides the power-off status */
 	void *chan;                  /* what it sleeps on (under task_lock) */
 	struct task_group_s *run_next; /* the next task in the run queue, while runnable */
-	uint64_t wake_time;          /* for a timed sleep: the time CSR value to wake at */
-	int killed;                  /* a signal is pending: exit by it on the way to U-mode */
-	uintptr_t image_end;         /* end of the loaded program: the heap starts here */
-	uintptr_t brk;               /* end of the heap */
-	uid_t uid, euid;             /* real and effective user: shm permissions use euid */
+	uint64_t wake_time;            /* for a timed sleep: the time CSR value to wake at */
+	int killed;                    /* a signal is pending: exit by it on the way to U-mode */
+	uintptr_t image_end;           /* end of the loaded program: the heap starts here */
+	uintptr_t brk;                 /* end of the heap */
+	uid_t uid, euid;               /* real and effective user: shm permissions use euid */
 	gid_t gid, egid;
 	struct shm_group_s shm; /* its shared-memory window and attachments */
 };

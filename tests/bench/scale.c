@@ -31,12 +31,14 @@ static void attach_costs(long pages, uint64_t *at, uint64_t *dt)
 
 static void by_pages(void)
 {
-	static const long sizes[] = {1, 16, 256, 4096};
+	static const long sizes[] = { 1, 16, 256, 4096 };
 	for (int i = 0; i < 4; i++) {
 		uint64_t at, dt;
 		attach_costs(sizes[i], &at, &dt);
-		printf("bench: scale_shmat_%ld_pages %lu instructions\n", sizes[i], (unsigned long)at);
-		printf("bench: scale_shmdt_%ld_pages %lu instructions\n", sizes[i], (unsigned long)dt);
+		printf("bench: scale_shmat_%ld_pages %lu instructions\n", sizes[i],
+		       (unsigned long)at);
+		printf("bench: scale_shmdt_%ld_pages %lu instructions\n", sizes[i],
+		       (unsigned long)dt);
 	}
 }
 
