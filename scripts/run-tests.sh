@@ -126,6 +126,12 @@ for mem in 64M 1G; do
 		grep -q "($(($(echo $mem | tr -d MG) * $(case $mem in *G) echo 1024 ;; *) echo 1 ;; esac))) MiB)" build/console.txt
 done
 
+# The tree obeys .clang-format (where clang-format is installed).
+if command -v clang-format >/dev/null 2>&1; then
+	check "every C file obeys .clang-format" sh -c \
+		'clang-format --dry-run -Werror $(git ls-files "*.c" "*.h") 2>/dev/null'
+fi
+
 # More harts: the kernel runs on one, and the others stay parked.
 check "demo boots and powers off with 4 harts" sh -c "timeout $boot_limit $qemu -machine virt \
 	-bios default -m 128M -smp 4 -nographic -monitor none -serial stdio \
