@@ -33,6 +33,19 @@ long sys_clock_gettime(int clock, uintptr_t uts)
 	return copyout(uts, &ts, sizeof(ts));
 }
 
+/* The time CSR value secs seconds and nsecs nanoseconds from now, at least a tick away. A
+ * deadline past what the counter can hold is as good as never: such a sleep ends by a
+ * signal, and must not wrap around into a short one. */
+static uint64_t deadline(uint64_t secs, uint64_t nsecs)
+{
+	uint64_t hz = timer_hz(), now = timer_now();
+	uint64_t ticks = nsecs * hz / NSEC_PER_SEC; /* nsecs < 10^9: no overflow */
+	if (secs > (UINT64_MAX - now - ticks) / hz)
+		return UINT64_MAX;
+	ticks += secs * hz;
+	return now + (ticks ? ticks : 1);
+}
+
 long sys_nanosleep(uintptr_t ureq, uintptr_t urem)
 {
 	struct kernel_timespec req;
@@ -41,10 +54,8 @@ long sys_nanosleep(uintptr_t ureq, uintptr_t urem)
 	if (req.tv_sec < 0 || req.tv_nsec < 0 || (uint64_t)req.tv_nsec >= NSEC_PER_SEC)
 		return -EINVAL;
 	struct task_group_s *t = this_task();
-	uint64_t hz = timer_hz();
-	uint64_t ticks = (uint64_t)req.tv_sec * hz + (uint64_t)req.tv_nsec * hz / NSEC_PER_SEC;
 	spin_lock(&task_lock);
-	t->wake_time = timer_now() + (ticks ? ticks : 1);
+	t->wake_time = deadline((uint64_t)req.tv_sec, (uint64_t)req.tv_nsec);
 	timed_sleepers++;
 	while (t->wake_time && !t->killed)
 		sleep_on(&t->wake_time); /* the scheduler wakes us when wake_time passes */

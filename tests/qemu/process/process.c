@@ -276,6 +276,20 @@ TEST(nanosleep_rejects_bad_times_and_pointers)
 	EXPECT_ERRNO(nanosleep(NULL, NULL), EFAULT);
 }
 
+/* Regression: a sleep of 2^62 seconds once wrapped around into a short one. */
+TEST(a_huge_sleep_does_not_wrap_around_into_a_short_one)
+{
+	pid_t pid = fork();
+	if (pid == 0) {
+		struct timespec forever = { (time_t)1 << 62, 0 };
+		nanosleep(&forever, NULL);
+		_exit(1); /* woke: the deadline wrapped */
+	}
+	usleep(50000);
+	EXPECT_EQ(kill(pid, SIGKILL), 0);
+	EXPECT(killed_by(reap(pid), SIGKILL));
+}
+
 TEST(time_reads_the_real_clock)
 {
 	time_t t = time(NULL);
