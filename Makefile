@@ -38,8 +38,9 @@ ifeq ($(origin TOOLPREFIX),undefined)
 TOOLPREFIX := $(call find-prefix)
 endif
 have-gdb = $(shell command -v gdb-multiarch riscv64-unknown-elf-gdb riscv64-elf-gdb 2>/dev/null)
+have-hostcc = $(shell command -v $(or $(HOSTCC),cc) 2>/dev/null)
 MISSING := $(if $(TOOLPREFIX),,gcc )$(if $(have-qemu),,qemu )$(if $(OPENSBI_FW),,opensbi )$(if \
-	$(have-gdb),,gdb)
+	$(have-gdb),,gdb )$(if $(have-hostcc),,host-cc)
 ifneq ($(strip $(MISSING)),)
 $(info rvshm: missing $(MISSING); running scripts/install-deps.sh)
 INSTALL_FAILED := $(shell sh scripts/install-deps.sh 1>&2 || echo failed)

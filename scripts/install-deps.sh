@@ -4,7 +4,8 @@
 # Debian and Ubuntu get them through apt-get; other systems are told what to install.
 set -e
 
-debian_packages="gcc-riscv64-unknown-elf qemu-system-misc opensbi gdb-multiarch"
+# gcc is the host compiler for the unit tests (with its sanitizers).
+debian_packages="gcc-riscv64-unknown-elf qemu-system-misc opensbi gdb-multiarch gcc"
 
 if command -v apt-get >/dev/null 2>&1; then
 	if [ "$(id -u)" = 0 ]; then
