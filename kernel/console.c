@@ -41,6 +41,10 @@ void kprintf(const char *fmt, ...)
 	console_write(line, n < (int)sizeof(line) ? (size_t)n : sizeof(line) - 1);
 }
 
+/* A write's most bytes: the kernel runs with interrupts off, so one huge write must not keep
+ * every other process off the hart. Callers write the rest, as POSIX allows for. */
+#define WRITE_MAX 4096
+
 /* write(fd, buf, n) for the console, the only file there is: fd 1 and 2. Like a POSIX write
  * that stops early, a buffer that goes bad part way gives the count written before it. */
 long sys_write(int fd, uintptr_t ubuf, size_t n)
@@ -48,6 +52,8 @@ long sys_write(int fd, uintptr_t ubuf, size_t n)
 	char chunk[128];
 	if (fd != 1 && fd != 2)
 		return -EBADF;
+	if (n > WRITE_MAX)
+		n = WRITE_MAX;
 	size_t done = 0;
 	while (done < n) {
 		size_t len = n - done < sizeof(chunk) ? n - done : sizeof(chunk);

@@ -53,13 +53,15 @@ enum exception_cause {
 #define csr_set(csr, bits) __asm__ volatile("csrs " #csr ", %0" ::"rK"((uint64_t)(bits)))
 #define csr_clear(csr, bits) __asm__ volatile("csrc " #csr ", %0" ::"rK"((uint64_t)(bits)))
 
-/* Flush the whole TLB: after a satp write, or after mapping a batch of pages. */
+/* Flush the whole TLB: after a satp write, after mapping a batch of pages, and after any
+ * change to an entry that points to a table. */
 static inline void sfence_vma_all(void)
 {
 	__asm__ volatile("sfence.vma zero, zero" ::: "memory");
 }
 
-/* Flush one page's translation: after unmapping it. */
+/* Flush one page's leaf translation: after unmapping it, or after mapping it when only its
+ * leaf entry changed. A change to a table-pointing entry needs sfence_vma_all. */
 static inline void sfence_vma_page(uintptr_t va)
 {
 	__asm__ volatile("sfence.vma %0, zero" ::"r"(va) : "memory");

@@ -221,11 +221,11 @@ long sys_kill(int pid, int sig)
 	spin_lock(&task_lock);
 	for (int i = 0; i < CONFIG_NPROC; i++) {
 		struct task_group_s *t = &tasks[i];
-		if (t->pid != pid || t->state == TASK_UNUSED || t->state == TASK_EMBRYO ||
-		    t->state == TASK_ZOMBIE)
+		if (t->pid != pid || t->state == TASK_UNUSED || t->state == TASK_EMBRYO)
 			continue;
 		err = self->euid == 0 || self->euid == t->uid ? 0 : -EPERM;
-		if (err == 0 && sig != 0) {
+		/* A zombie still exists until it is waited for, as on Linux: nothing to do. */
+		if (err == 0 && sig != 0 && t->state != TASK_ZOMBIE) {
 			t->killed = sig;
 			if (t->state == TASK_SLEEPING)
 				task_make_runnable(t);

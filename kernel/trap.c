@@ -3,6 +3,7 @@
 #include "cpu.h"
 #include "errno.h"
 #include "kernel.h"
+#include "memlayout.h"
 #include "riscv.h"
 #include "sched.h"
 #include "syscall.h"
@@ -60,16 +61,35 @@ static int is_page_fault(uint64_t cause)
 }
 
 /* A user page fault: shared memory may mend it (lazy backing); otherwise it is fatal. */
+/* Does pt already allow access to va? Then the fault was spurious: the hart kept an old
+ * invalid entry after the kernel made it valid. Fencing the page mends it. */
+static int spurious(pagetable_t pt, uintptr_t va, uint64_t access)
+{
+	pte_t pte = vm_lookup(pt, PGROUNDDOWN(va));
+	if ((pte & (PTE_V | PTE_U | access)) != (PTE_V | PTE_U | access))
+		return 0;
+	sfence_vma_page(PGROUNDDOWN(va));
+	return 1;
+}
+
+/* A page fault shared memory could not mend (error err): spurious, or fatal. Out of line,
+ * so that the common fault path keeps nothing alive across shm_fault. */
+__attribute__((noinline)) static void page_fault_unmended(uint64_t cause, uint64_t access, int err)
+{
+	if (err == -ENOMEM)
+		task_kill(SIGBUS, "no free page for a shared-memory page");
+	if (!spurious(this_task()->pagetable, csr_read(stval), access))
+		task_kill(SIGSEGV, exception_name(cause));
+}
+
 static void page_fault(uint64_t cause)
 {
 	uint64_t access = cause == EXC_STORE_PAGE_FAULT  ? PTE_W
 			  : cause == EXC_INST_PAGE_FAULT ? PTE_X
 							 : PTE_R;
 	int err = shm_fault(this_task(), csr_read(stval), access);
-	if (err == -ENOMEM)
-		task_kill(SIGBUS, "no free page for a shared-memory page");
 	if (err)
-		task_kill(SIGSEGV, exception_name(cause));
+		page_fault_unmended(cause, access, err);
 }
 
 void trap_init(void)

@@ -2,6 +2,7 @@
 #include "kernel.h"
 #include "memlayout.h"
 #include "pgalloc.h"
+#include "riscv.h"
 #include "syscall.h"
 #include "task.h"
 #include "vm.h"
@@ -30,6 +31,8 @@ long sys_brk(uintptr_t addr)
 	uintptr_t old_top = PGROUNDUP(t->brk), new_top = PGROUNDUP(addr);
 	if (new_top > old_top && grow(t->pagetable, old_top, new_top) != 0)
 		return (long)t->brk;
+	if (new_top > old_top)
+		sfence_vma_all(); /* the hart may hold the old invalid entries, tables' included */
 	if (new_top < old_top)
 		vm_unmap(t->pagetable, new_top, (old_top - new_top) / PGSIZE, 1);
 	t->brk = addr;

@@ -101,6 +101,8 @@ __attribute__((noinline)) static int map_missing_slow(pagetable_t pt, uintptr_t 
 	if (!slot)
 		return unwind(pt, va, 0);
 	set_leaf(slot, va, pa, perm);
+	/* New tables mean new non-leaf entries, which a fence for one address does not cover. */
+	sfence_vma_all();
 	return 0;
 }
 
@@ -130,7 +132,6 @@ static int table_is_empty(const pte_t *table)
 	return 1;
 }
 
-/* Free the tables above va's leaf that hold nothing any more, bottom up. User half only. */
 /* Free the tables above va's leaf that hold nothing any more, bottom up. A hart may cache
  * non-leaf entries too, and a fence for one address orders only leaf entries, so a full
  * fence comes between clearing the entries and giving the table pages back for reuse. */

@@ -106,7 +106,8 @@ int shm_map_frames(pagetable_t pt, const struct shm_attach_s *a, const struct sh
 /* A user page fault at va, of kind access (PTE_R, PTE_W or PTE_X). If va lies in one of t's
  * attachments and access is allowed there, make sure the segment has a frame for that page
  * (allocating a zeroed one on first touch) and map it. Returns 0 when the process may go on,
- * -EFAULT for a fault that is not shared memory's to mend, or -ENOMEM if no frame is free. */
+ * -EFAULT for a fault that is not shared memory's to mend, -EEXIST if the page is mapped
+ * already (a spurious fault, or one about permissions), or -ENOMEM if no frame is free. */
 int shm_fault(struct task_group_s *t, uintptr_t va, uint64_t access);
 
 /* Give child the same attachments as parent: the same frames at the same addresses, each

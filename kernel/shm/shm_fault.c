@@ -55,8 +55,7 @@ int shm_fault(struct task_group_s *t, uintptr_t va, uint64_t access)
 	if (err == 0 && kernel_verbose)
 		narrate_fault(t, page, r->pages[i], how);
 	spin_unlock(&g_shminfo.lock);
-	/* The hart may have cached the old invalid entry: fence this one address. */
+	/* The hart may have cached the old invalid leaf entry: fence this one address. */
 	sfence_vma_page(page);
-	/* Mapped already: the fault was about permissions, not a missing page. */
-	return err == -EEXIST ? -EFAULT : err;
+	return err; /* -EEXIST: mapped already, so not a missing page; the caller decides */
 }

@@ -975,9 +975,10 @@ static void fuzz_kill(void)
 	k = kid_by_pid(pid);
 	if (sig > 0 && sig <= 31 && (pid == self_pid || (k && chance(70))))
 		sig = 0;
-	struct want w = sig < 0 || sig > 31                  ? must_fail(EINVAL)
-			: pid == self_pid || (k && k->alive) ? must_return(0)
-							     : must_fail(ESRCH);
+	/* An unreaped child exists, dead or alive, as on Linux. */
+	struct want w = sig < 0 || sig > 31    ? must_fail(EINVAL)
+			: pid == self_pid || k ? must_return(0)
+					       : must_fail(ESRCH);
 	if (expect_call(SYS_kill, int_arg(pid), int_arg(sig), rnd(), rnd(), w) == 0 && k &&
 	    k->alive && sig) {
 		k->want_sig = sig; /* it dies of this at its next return from the kernel */
@@ -1838,7 +1839,8 @@ static void kid_done(pid_t pid, int st, int have_status)
 }
 
 /* Tell live child k to take a step (cmd CMD_STEP) or to end (CMD_END), and wait until it
- * has: until it acknowledges the step, or until it is dead. */
+ * has: until it acknowledges the step, or until it is dead, and then reaped here (a dead
+ * child still exists for kill(pid, 0) until it is reaped, so only wait4 can tell). */
 static void kid_command(struct kid *k, int cmd)
 {
 	volatile struct baton_slot *b = &baton[k - kids];
@@ -1846,21 +1848,26 @@ static void kid_command(struct kid *k, int cmd)
 	uint64_t seq = ++b->seq;
 	while (b->ack != seq) {
 		sched_yield(); /* the child runs */
-		if (syscall(SYS_kill, k->pid, 0) != 0) {
+		int st = -1;
+		pid_t pid = k->pid;
+		if (syscall(SYS_wait4, pid, &st, WNOHANG, 0) == pid) {
 			if (cmd == CMD_STEP)
-				violation("child %d died during a step", k->pid);
+				violation("child %d died during a step", pid);
 			k->alive = 0;
+			kid_done(pid, st, 1);
 			return;
 		}
 	}
 }
 
-/* Wait until child k, which a signal is about to kill, is dead. */
+static void reap(struct kid *k);
+
+/* Wait until child k, which a signal is about to kill, is dead, and reap it. (kill(pid, 0)
+ * cannot tell: a dead child exists until it is reaped.) */
 static void kid_await_death(struct kid *k)
 {
-	while (syscall(SYS_kill, k->pid, 0) == 0)
-		sched_yield();
 	k->alive = 0;
+	reap(k);
 }
 
 /* Let a live child take its next step, or end when it has taken them all. */
@@ -1877,6 +1884,8 @@ static void reap(struct kid *k)
 {
 	if (k->alive)
 		kid_command(k, CMD_END);
+	if (!k->pid)
+		return; /* it ended during the command, and was reaped there */
 	int st = -1;
 	pid_t pid = k->pid;
 	if (expect_call(SYS_wait4, (uint64_t)pid, (uintptr_t)&st, 0, 0, must_return(pid)) == pid)

@@ -154,6 +154,18 @@ TEST(kill_of_an_unknown_pid_is_esrch_and_bad_signal_is_einval)
 	EXPECT_EQ(kill(getpid(), 0), 0);
 }
 
+TEST(kill_of_a_zombie_child_succeeds_until_it_is_reaped)
+{
+	pid_t pid = fork();
+	if (pid == 0)
+		_exit(5);
+	usleep(20000); /* it has exited, and is not reaped yet */
+	EXPECT_EQ(kill(pid, 0), 0);
+	EXPECT_EQ(kill(pid, SIGTERM), 0); /* too late to matter: it keeps its exit status */
+	EXPECT(exited_with(reap(pid), 5));
+	EXPECT_ERRNO(kill(pid, 0), ESRCH);
+}
+
 TEST(kill_ends_a_sleeping_child)
 {
 	pid_t pid = fork();

@@ -61,3 +61,11 @@ TEST(write_from_a_range_that_wraps_is_efault)
 	char c = 'x';
 	EXPECT_ERRNO(write(STDOUT_FILENO, &c, (size_t)-1), EFAULT);
 }
+
+TEST(a_write_of_more_than_4096_bytes_writes_the_first_4096)
+{
+	static char spaces[10000];
+	memset(spaces, ' ', sizeof(spaces));
+	EXPECT_EQ(write(STDERR_FILENO, spaces, sizeof(spaces)), 4096);
+	EXPECT_EQ(write(STDERR_FILENO, "\n", 1), 1);
+}
