@@ -11,5 +11,6 @@ void audit_record_boot(void);
 
 /* Check that free pages + pages of segments + pages of processes + the kernel's own pages
  * equal the pool; panic, showing each sum, if not. Caller holds task_lock and no other lock,
- * with every task stopped outside a system call (as after a task exits). */
+ * with every task stopped outside a system call (as after a task exits, on one hart; with
+ * more harts, the others must be stopped first, since page tables change without it). */
 void audit_pages(void);
