@@ -1,7 +1,7 @@
 # rvshm: a RISC-V teaching kernel for System V shared memory.
 #
 #   make            build build/kernel.elf (the two-process demo)
-#   make qemu       boot the demo in QEMU          (MEM=128M, V=1 narration)
+#   make qemu       boot the demo in QEMU          (MEM=128M, V=1 narration, PACE=1 pauses)
 #   make test       host unit tests + in-QEMU suites, ends with "N passed, M failed"
 #   make qemu-gdb   boot halted, waiting for gdb on localhost:$(GDBPORT)
 #   make format     run clang-format over the tree
@@ -12,6 +12,7 @@
 MEM ?= 128M
 V ?= 1
 DEBUG ?= 0
+PACE ?= 0
 CONFIG_MM_PGSIZE ?= 4096
 CONFIG_ARCH_SHM_VBASE ?= 0x40000000
 CONFIG_ARCH_SHM_MAXREGIONS ?= 64
@@ -118,11 +119,11 @@ $(1): $(2) $(B)/ulib.a $(B)/u/user/lib/crt0.o user/user.ld $(UHEADERS)
 		$(B)/u/user/lib/crt0.o $(2) $(B)/ulib.a $$(LIBGCC)
 endef
 
-# A kernel image embedding user programs: $(call kernel-image,dir,program-elfs,verbose,audit)
+# A kernel image embedding user programs: $(call kernel-image,dir,program-elfs,verbose,audit[,pace])
 define kernel-image
 $(1)/progs.S: $(2) scripts/gen-progs.sh FORCE
 	@mkdir -p $$(@D)
-	@sh scripts/gen-progs.sh $$@ $(3) $(4) $(2)
+	@sh scripts/gen-progs.sh $$@ $(3) $(4) $(or $(5),0) $(2)
 $(1)/kernel.elf: $(KOBJ) $(1)/progs.S $(2) linker.ld
 	@echo "  LD      $$@"
 	$$(Q)$$(CC) $$(KCFLAGS) -c $(1)/progs.S -o $(1)/progs.o
@@ -131,14 +132,14 @@ endef
 
 DEMO_ELFS := $(patsubst user/%.c,$(B)/user/%.elf,$(DEMO))
 $(foreach s,$(DEMO),$(eval $(call user-prog,$(patsubst user/%.c,$(B)/user/%.elf,$(s)),$(s))))
-$(eval $(call kernel-image,$(B),$(DEMO_ELFS),$(V),$(DEBUG)))
+$(eval $(call kernel-image,$(B),$(DEMO_ELFS),$(V),$(DEBUG),$(PACE)))
 
 # make run PROG="a.c b.c": each file becomes a program; all start at boot as uid 0.
 TIMEOUT ?= 60
 RUN_V := $(if $(filter command line,$(origin V)),$(V),0)
 RUN_ELFS := $(foreach p,$(PROG),$(B)/run/$(basename $(notdir $(p))).elf)
 $(foreach p,$(PROG),$(eval $(call user-prog,$(B)/run/$(basename $(notdir $(p))).elf,$(abspath $(p)))))
-$(eval $(call kernel-image,$(B)/run,$(RUN_ELFS),$(RUN_V),$(DEBUG)))
+$(eval $(call kernel-image,$(B)/run,$(RUN_ELFS),$(RUN_V),$(DEBUG),$(PACE)))
 
 run: $(B)/run/kernel.elf
 	@bash scripts/run.sh "$(QEMU)" $< $(TIMEOUT) $(MEM)

@@ -7,6 +7,7 @@
 #include "mm/uaccess.h"
 #include "spinlock.h"
 #include "syscall.h"
+#include "timer.h"
 #include "uart.h"
 
 static struct spinlock console_lock = SPINLOCK_INIT("console");
@@ -29,6 +30,12 @@ int kformat(char *buf, size_t size, const char *fmt, ...)
 	int n = vformat_buf(buf, size, fmt, ap);
 	va_end(ap);
 	return size == 0 ? 0 : n < (int)size ? n : (int)size - 1;
+}
+
+void narrate_pause(void)
+{
+	if (kernel_verbose && kernel_pace)
+		timer_pause(timer_hz() * 3 / 2); /* a second and a half */
 }
 
 void kprintf(const char *fmt, ...)

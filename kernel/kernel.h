@@ -19,6 +19,12 @@ void console_write(const char *s, size_t n);
 /* Set by the image (scripts/gen-progs.sh): 1 = tell the story of each step, 0 = quiet. */
 extern const uint8_t kernel_verbose;
 
+/* Set by the image: 1 = pause after each narrated step (PACE=1), for a live classroom. */
+extern const uint8_t kernel_pace;
+
+/* End of a narrated step: with PACE=1, stop the machine a moment so people can read it. */
+void narrate_pause(void);
+
 /* kprintf only when the kernel narrates (V=1). */
 #define narrate(...)                                                                               \
 	do {                                                                                       \

@@ -66,6 +66,7 @@ __attribute__((noreturn)) void kmain(unsigned long hartid, const void *dtb)
 
 	if (kernel_verbose)
 		print_memory_map(ram_end);
+	narrate_pause();
 	shutdown_record_boot();
 	audit_record_boot();
 	spawn_programs();

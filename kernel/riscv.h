@@ -9,6 +9,7 @@
 #define SSTATUS_SUM (1UL << 18)
 
 #define SIE_STIE (1UL << 5)
+#define SIP_STIP (1UL << 5)
 
 #define SCAUSE_INTERRUPT (1UL << 63)
 #define IRQ_S_TIMER 5

@@ -117,6 +117,7 @@ int task_spawn(const char *name, const uint8_t *elf, uint64_t size)
 		t->image_end);
 	if (kernel_verbose)
 		vm_print_map(t->pagetable, t->pid, t->name);
+	narrate_pause();
 	task_start(t);
 	return t->pid;
 }

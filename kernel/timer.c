@@ -28,6 +28,16 @@ void timer_init(uint64_t timebase_hz)
 	csr_set(sie, SIE_STIE);
 }
 
+void timer_pause(uint64_t ticks)
+{
+	uint64_t until = timer_now() + ticks;
+	while (timer_now() < until) {
+		wfi(); /* wakes at the pending tick even with interrupts off */
+		if (csr_read(sip) & SIP_STIP)
+			timer_interrupt(); /* re-arm, which clears the pending tick */
+	}
+}
+
 void timer_interrupt(void)
 {
 	sbi_set_timer(timer_now() + ticks_per_slice);

@@ -9,6 +9,10 @@ void timer_init(uint64_t timebase_hz);
 /* A timer interrupt arrived: arm the next tick. */
 void timer_interrupt(void);
 
+/* Stop this hart for ticks of the time CSR, asleep in wfi with interrupts off: nothing else
+ * runs meanwhile. Only for PACE=1's pauses in the narration. */
+void timer_pause(uint64_t ticks);
+
 /* The time CSR now, in ticks of timer_hz() a second. */
 uint64_t timer_now(void);
 

@@ -132,6 +132,11 @@ if command -v clang-format >/dev/null 2>&1; then
 		'clang-format --dry-run -Werror $(git ls-files "*.c" "*.h") 2>/dev/null'
 fi
 
+# PACE=1: the same demo, pausing after each narrated step (it takes some seconds).
+make -s PACE=1 build/kernel.elf >/dev/null 2>&1
+boot_and_check "demo, PACE=1" build/kernel.elf tests/demo.expect eager
+make -s build/kernel.elf >/dev/null 2>&1
+
 # More harts: the kernel runs on one, and the others stay parked.
 check "demo boots and powers off with 4 harts" sh -c "timeout $boot_limit $qemu -machine virt \
 	-bios default -m 128M -smp 4 -nographic -monitor none -serial stdio \

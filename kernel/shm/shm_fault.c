@@ -27,6 +27,7 @@ __attribute__((noinline)) static void narrate_fault(const struct task_group_s *t
 						    uintptr_t pa, const char *how)
 {
 	kprintf("shmfault: pid %d va 0x%lx -> pa 0x%lx (%s)\n", t->pid, va, pa, how);
+	narrate_pause();
 }
 
 int shm_fault(struct task_group_s *t, uintptr_t va, uint64_t access)

@@ -80,4 +80,5 @@ void shm_picture(const struct shm_region_s *r)
 	for (int c = 0; c < ncols; c++)
 		vm_print_walk(cols[c].task->pagetable, cols[c].attach->va, cols[c].task->pid,
 			      cols[c].task->name);
+	narrate_pause();
 }

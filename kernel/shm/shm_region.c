@@ -54,10 +54,12 @@ void shm_destroy(struct shm_region_s *r)
 		mm_pgfree((uintptr_t)r->pages, (unsigned)r->list_pages);
 	struct pginfo_s info;
 	mm_pginfo(&info);
-	if (r->flags & SRFLAG_INUSE) /* not when shmget is rolling back a half-made segment */
+	if (r->flags & SRFLAG_INUSE) { /* not when shmget is rolling back a half-made segment */
 		narrate("shm: shmid %d destroyed: %zu frames and %zu list page(s) back to the pool "
 			"(%zu free)\n",
 			id, r->nframes, r->list_pages, info.nfree);
+		narrate_pause();
+	}
 	unsigned seq = r->seq;
 	memset(r, 0, sizeof(*r));
 	r->seq = seq + 1; /* the next segment in this slot gets a new id */

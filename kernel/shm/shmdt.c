@@ -17,6 +17,7 @@ void shm_detach(struct task_group_s *t, struct shm_attach_s *a)
 	narrate("shmdt: pid %d shmid %d va 0x%lx: %zu page(s) unmapped, frames kept (%lu "
 		"attachment(s) left)\n",
 		t->pid, a->shmid, a->va, a->npages, r->ds.shm_nattch);
+	narrate_pause();
 	r->ds.shm_dtime = (time_t)rtc_seconds();
 	r->ds.shm_lpid = t->pid;
 	if (r->ds.shm_nattch == 0 && (r->flags & SRFLAG_UNLINKED))

@@ -65,13 +65,14 @@ static void narrate_create(const struct shm_region_s *r, const struct task_group
 		info.nfree);
 	if (!r->nframes) {
 		kprintf("  lazy backing: each frame is taken at the first touch of its page\n");
-		return;
+	} else {
+		char line[100];
+		int n = kformat(line, sizeof(line), "  frames:");
+		for (size_t i = 0; i < r->nframes && i < 6; i++)
+			n += kformat(line + n, sizeof(line) - n, " 0x%lx", r->pages[i]);
+		kprintf("%s%s\n", line, r->nframes > 6 ? " ..." : "");
 	}
-	char line[100];
-	int n = kformat(line, sizeof(line), "  frames:");
-	for (size_t i = 0; i < r->nframes && i < 6; i++)
-		n += kformat(line + n, sizeof(line) - n, " 0x%lx", r->pages[i]);
-	kprintf("%s%s\n", line, r->nframes > 6 ? " ..." : "");
+	narrate_pause();
 }
 
 /* Make a new segment for key. Caller holds the lock. Returns its id or a negative errno. */
