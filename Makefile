@@ -141,10 +141,24 @@ RUN_ELFS := $(foreach p,$(PROG),$(B)/run/$(basename $(notdir $(p))).elf)
 $(foreach p,$(PROG),$(eval $(call user-prog,$(B)/run/$(basename $(notdir $(p))).elf,$(abspath $(p)))))
 $(eval $(call kernel-image,$(B)/run,$(RUN_ELFS),$(RUN_V),$(DEBUG),$(PACE)))
 
-run: $(B)/run/kernel.elf
-	@bash scripts/run.sh "$(QEMU)" $< $(TIMEOUT) $(MEM)
+# make exits only 0, 1 or 2 by itself; so the run's status goes to a file, and `run` exits with
+# it through $(exit-with), a make function loaded from scripts/exit_with.c. Where it can't be
+# loaded, a failed run still makes make fail.
+$(B)/run/status: $(B)/run/kernel.elf FORCE
+	@bash scripts/run.sh "$(QEMU)" $< $(TIMEOUT) $(MEM); echo $$? > $@
+run: $(B)/run/status
+	@$(if $(filter $(EXIT_WITH),$(.LOADED)),$(exit-with $(file <$<)),exit $(file <$<))
+
+EXIT_WITH := $(B)/host/exit_with.so
+$(EXIT_WITH): scripts/exit_with.c
+	@mkdir -p $(@D) && echo "  HOSTCC  $@"
+	$(Q)$(HOSTCC) -std=c11 -O2 -Wall -Wextra -Werror -shared -fPIC -o $@ $< || \
+		echo "make run: could not build $@; a failed run will exit 2, not its status" >&2
 
 ifneq ($(filter run,$(MAKECMDGOALS)),)
+ifneq ($(filter load,$(.FEATURES)),)
+-load $(EXIT_WITH)
+endif
 $(if $(PROG),,$(error make run: name your programs, e.g. make run PROG="hello.c"))
 $(foreach p,$(PROG),$(if $(wildcard $(p)),,$(error make run: no such file: $(p))))
 $(if $(filter $(words $(sort $(RUN_ELFS))),$(words $(RUN_ELFS))),,\

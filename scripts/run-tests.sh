@@ -102,19 +102,15 @@ while [ $# -gt 0 ] && [ "$1" != "--" ]; do
 done
 shift
 
-# make_run TITLE EXPECTED-STATUS PATTERN MAKE-ARGS...: `make run` ends with the status
-# (0, or non-zero for any failure) and its output has a line matching PATTERN.
+# make_run TITLE EXPECTED-STATUS PATTERN MAKE-ARGS...: `make run` exits with exactly
+# EXPECTED-STATUS and its output has a line matching PATTERN.
 make_run() {
 	what=$1 want=$2 pattern=$3
 	shift 3
 	out=build/run-output.txt
 	make -s run "$@" >"$out" 2>&1
 	got=$?
-	if [ "$want" = 0 ]; then
-		check "make run $what: exits 0" test "$got" -eq 0
-	else
-		check "make run $what: exits non-zero" test "$got" -ne 0
-	fi
+	check "make run $what: exits $want (got $got)" test "$got" -eq "$want"
 	check "make run $what: output has /$pattern/" grep -qE "$pattern" "$out"
 }
 
@@ -180,13 +176,17 @@ make_run "fork + IPC_PRIVATE" 0 '^parent read from the child: squares: 1 4 9 16 
 	PROG=user/examples/fork_private.c
 make_run "writer + reader at a key" 0 '^reader: got "the quick brown fox' \
 	PROG="user/examples/writer.c user/examples/reader.c"
-make_run "of a failing program" 1 'powering off \(status 3\)' PROG=tests/run/fails.c
+make_run "of a failing program" 3 'powering off \(status 3\)' PROG=tests/run/fails.c
 check "make run of a failing program: mirrors its output" grep -q '^about to fail$' build/run-output.txt
 check "run.sh returns the program's exact status" sh -c 'bash scripts/run.sh "$0" build/run/kernel.elf 60 128M >/dev/null 2>&1; test $? -eq 3' "$qemu"
-make_run "of a program killed by SIGSEGV" 1 'powering off \(status 139\)' PROG=tests/run/segv.c
-make_run "of a program that never exits" 1 'had not all exited after 3s' PROG=tests/run/spin.c TIMEOUT=3
-make_run "of a program that does not compile" 1 "error: 'undeclared_name' undeclared" PROG=tests/run/broken.c
-make_run "with a path that does not exist" 1 'no such file: nowhere.c' PROG=nowhere.c
+make_run "of a program killed by SIGSEGV" 139 'powering off \(status 139\)' PROG=tests/run/segv.c
+make_run "without make's load feature, of a failing program" 2 'Error 3' \
+	PROG=tests/run/fails.c .FEATURES=
+make_run "of two failing programs" 3 'powering off \(status 3\)' \
+	PROG="tests/run/late.c tests/run/fails.c"
+make_run "of a program that never exits" 124 'had not all exited after 3s' PROG=tests/run/spin.c TIMEOUT=3
+make_run "of a program that does not compile" 2 "error: 'undeclared_name' undeclared" PROG=tests/run/broken.c
+make_run "with a path that does not exist" 2 'no such file: nowhere.c' PROG=nowhere.c
 for suite in "$@"; do
 	boot_and_check "$suite" "build/tests/$suite/kernel.elf" "tests/qemu/$suite/expect" eager
 	boot_and_check "$suite" "build/lazy/tests/$suite/kernel.elf" "tests/qemu/$suite/expect" lazy
