@@ -1,4 +1,4 @@
-/* Exits 3 after a line of output: make run must mirror the line and fail. */
+/* Exits 3 after a line of output: make run must mirror the line and exit 3. */
 #include <stdio.h>
 
 int main(void)
