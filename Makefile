@@ -63,11 +63,13 @@ QEMU ?= qemu-system-riscv64
 GCCINC := $(shell $(CC) -print-file-name=include 2>/dev/null)
 ARCHFLAGS := -march=rv64imac_zicsr_zifencei -mabi=lp64 -mcmodel=medany -mno-relax
 OPT ?= -O2
-COMMON := -std=c11 $(OPT) -g -ffreestanding -fno-common -fno-builtin -fno-stack-protector \
+COMMON := $(OPT) -g -ffreestanding -fno-common -fno-builtin -fno-stack-protector \
 	-fno-pie -no-pie -nostdinc -isystem $(GCCINC) $(ARCHFLAGS) -MMD -MP
-KCFLAGS := $(COMMON) -Wall -Wextra -Werror -fno-omit-frame-pointer \
+KCFLAGS := $(COMMON) -std=c11 -Wall -Wextra -Werror -fno-omit-frame-pointer \
 	-I include -I kernel -I syscall -I $(B)/include -D__KERNEL__
-UCFLAGS := $(COMMON) -Wall -Wextra -DRVSHM_LAZY=$(LAZY) -I user/include -I include -I tests/lib -iquote kernel -iquote user
+# User programs get GCC's default dialect with GNU extensions, as `cc prog.c` on Linux would:
+# textbook code writes `asm`, and is not built with -Werror.
+UCFLAGS := $(COMMON) -std=gnu11 -Wall -Wextra -DRVSHM_LAZY=$(LAZY) -I user/include -I include -I tests/lib -iquote kernel -iquote user
 LDFLAGS := -nostdlib -z max-page-size=4096 --no-warn-rwx-segments
 # User programs may need libgcc (soft-float, for one); the kernel links without it.
 LIBGCC := $(shell $(CC) -march=rv64imac -mabi=lp64 -print-libgcc-file-name 2>/dev/null)

@@ -59,17 +59,10 @@ void audit_pages(void)
 	if (!kernel_audit)
 		return;
 	KASSERT(spin_holding(&task_lock));
-	size_t in_tasks = 0, in_segments = 0;
+	size_t in_tasks = 0, in_segments = shm_held_pages(NULL);
 	for (int i = 0; i < CONFIG_NPROC; i++)
 		if (tasks[i].state != TASK_UNUSED)
 			in_tasks += task_pages(&tasks[i]);
-	spin_lock(&g_shminfo.lock);
-	for (int i = 0; i < CONFIG_ARCH_SHM_MAXREGIONS; i++) {
-		const struct shm_region_s *r = &g_shminfo.region[i];
-		if (r->flags & SRFLAG_INUSE)
-			in_segments += r->nframes + r->list_pages;
-	}
-	spin_unlock(&g_shminfo.lock);
 	struct pginfo_s info;
 	mm_pginfo(&info);
 	size_t sum = info.nfree + kernel_pages + in_segments + in_tasks;

@@ -11,15 +11,23 @@
 #include "uart.h"
 
 static struct spinlock console_lock = SPINLOCK_INIT("console");
+static int user_line_open; /* a process's last write ended mid-line; guarded by console_lock */
 
-void console_write(const char *s, size_t n)
+/* Put s[0..n) on the console for a process (from_user) or the kernel. A kernel line that
+ * follows a process's unfinished line starts on a line of its own. */
+static void console_put(const char *s, size_t n, int from_user)
 {
+	if (n == 0)
+		return;
 	spin_lock(&console_lock);
+	if (!from_user && user_line_open)
+		uart_putc('\r'), uart_putc('\n');
 	for (size_t i = 0; i < n; i++) {
 		if (s[i] == '\n')
 			uart_putc('\r');
 		uart_putc(s[i]);
 	}
+	user_line_open = from_user && s[n - 1] != '\n';
 	spin_unlock(&console_lock);
 }
 
@@ -45,7 +53,7 @@ void kprintf(const char *fmt, ...)
 	va_start(ap, fmt);
 	int n = vformat_buf(line, sizeof(line), fmt, ap);
 	va_end(ap);
-	console_write(line, n < (int)sizeof(line) ? (size_t)n : sizeof(line) - 1);
+	console_put(line, n < (int)sizeof(line) ? (size_t)n : sizeof(line) - 1, 0);
 }
 
 /* A write's most bytes: the kernel runs with interrupts off, so one huge write must not keep
@@ -59,6 +67,8 @@ long sys_write(int fd, uintptr_t ubuf, size_t n)
 	char chunk[128];
 	if (fd != 1 && fd != 2)
 		return -EBADF;
+	if (ubuf + n < ubuf) /* no such buffer: it would wrap around the address space */
+		return -EFAULT;
 	if (n > WRITE_MAX)
 		n = WRITE_MAX;
 	size_t done = 0;
@@ -66,7 +76,7 @@ long sys_write(int fd, uintptr_t ubuf, size_t n)
 		size_t len = n - done < sizeof(chunk) ? n - done : sizeof(chunk);
 		if (copyin(chunk, ubuf + done, len) != 0)
 			return done ? (long)done : -EFAULT;
-		console_write(chunk, len);
+		console_put(chunk, len, 1);
 		done += len;
 	}
 	return (long)done;

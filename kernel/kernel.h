@@ -13,9 +13,6 @@ void kprintf(const char *fmt, ...) __attribute__((format(printf, 1, 2)));
  * size - 1), so that calls can append: n += kformat(buf + n, sizeof(buf) - n, ...). */
 int kformat(char *buf, size_t size, const char *fmt, ...) __attribute__((format(printf, 3, 4)));
 
-/* Write n bytes to the console as they are. */
-void console_write(const char *s, size_t n);
-
 /* Set by the image (scripts/gen-progs.sh): 1 = tell the story of each step, 0 = quiet. */
 extern const uint8_t kernel_verbose;
 

@@ -21,8 +21,9 @@
  *   0x0000_0000  unmapped          NULL and small offsets from it fault
  *   USER_BASE    text, rodata      R-X / R--
  *   ...          data, bss, heap   RW-
- *   ...          guard page        never mapped: a stack overflow faults
- *   USTACK_TOP - USTACK_SIZE .. USTACK_TOP    user stack RW-
+ *   ...          guard page        never mapped: a stack overflow faults here
+ *   USTACK_LIMIT .. USTACK_TOP     user stack RW-, at most 1 MiB: the top USTACK_PAGES pages
+ *                                  are mapped at start, the rest on first touch (mm/ustack.c)
  *   CONFIG_ARCH_SHM_VBASE          shared-memory window, MAXREGIONS * NPAGES pages, RW- or R--
  *   USER_TOP                       end of user space
  */
@@ -45,10 +46,12 @@
 
 #define USER_BASE 0x10000UL
 #define USTACK_TOP 0x20000000UL /* scripts/gen-config.sh checks the window against it */
-#define USTACK_PAGES 8
+#define USTACK_PAGES 8          /* mapped when a program starts */
+#define USTACK_MAX_PAGES 256    /* how far the stack may grow */
 #define USTACK_SIZE (USTACK_PAGES * PGSIZE)
+#define USTACK_LIMIT (USTACK_TOP - USTACK_MAX_PAGES * PGSIZE) /* the lowest stack address */
 #define USER_TOP 0x80000000UL
-#define HEAP_LIMIT (USTACK_TOP - USTACK_SIZE - PGSIZE) /* the heap stops at the guard page */
+#define HEAP_LIMIT (USTACK_LIMIT - PGSIZE) /* the heap stops at the guard page */
 
 #define SHM_WINDOW_PAGES ((uintptr_t)CONFIG_ARCH_SHM_MAXREGIONS * CONFIG_ARCH_SHM_NPAGES)
 #define SHM_WINDOW_END (CONFIG_ARCH_SHM_VBASE + SHM_WINDOW_PAGES * PGSIZE)

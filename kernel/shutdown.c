@@ -3,6 +3,7 @@
 
 #include "kernel.h"
 #include "mm/pgalloc.h"
+#include "shm/shm.h"
 #include "spinlock.h"
 #include "task.h"
 
@@ -30,6 +31,12 @@ void shutdown_note_exit(int wait_status)
 void shutdown(void)
 {
 	struct pginfo_s info;
+	int nsegs;
+	size_t held = shm_held_pages(&nsegs);
+	/* A segment outlives its processes until IPC_RMID: its pages are held, not lost. */
+	if (nsegs > 0)
+		kprintf("shm: %d segment(s) never removed with IPC_RMID hold %zu pages\n", nsegs,
+			held);
 	mm_pginfo(&info);
 	kprintf("mm: free pages boot=%zu exit=%zu\n", boot_free, info.nfree);
 	kprintf("rvshm: all processes have exited, powering off (status %d)\n", status);

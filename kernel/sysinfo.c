@@ -10,18 +10,6 @@
 #include "task.h"
 #include "timer.h"
 
-/* Pages held by shared-memory segments: their frames, and the page list of each. */
-static unsigned long shm_pages(void)
-{
-	unsigned long n = 0;
-	spin_lock(&g_shminfo.lock);
-	for (int i = 0; i < CONFIG_ARCH_SHM_MAXREGIONS; i++)
-		if (g_shminfo.region[i].flags & SRFLAG_INUSE)
-			n += g_shminfo.region[i].nframes + g_shminfo.region[i].list_pages;
-	spin_unlock(&g_shminfo.lock);
-	return n;
-}
-
 long sys_sysinfo(uintptr_t uinfo)
 {
 	struct sysinfo info;
@@ -31,7 +19,7 @@ long sys_sysinfo(uintptr_t uinfo)
 	info.uptime = (long)(timer_now() / timer_hz());
 	info.totalram = pg.ntotal;
 	info.freeram = pg.nfree;
-	info.sharedram = shm_pages();
+	info.sharedram = shm_held_pages(NULL);
 	info.mem_unit = PGSIZE;
 	spin_lock(&task_lock);
 	info.procs = (unsigned short)task_count_live();

@@ -10,6 +10,7 @@
 #include "lib/string.h"
 #include "memlayout.h"
 #include "mm/pgalloc.h"
+#include "mm/ustack.h"
 #include "mm/vmprint.h"
 #include "riscv.h"
 #include "sched.h"
@@ -78,21 +79,6 @@ void task_start(struct task_group_s *t)
 	spin_unlock(&task_lock);
 }
 
-/* Map a fresh zeroed stack below USTACK_TOP. The page below it stays unmapped as a guard. */
-static int map_user_stack(pagetable_t pt)
-{
-	for (uintptr_t va = USTACK_TOP - USTACK_SIZE; va < USTACK_TOP; va += PGSIZE) {
-		uintptr_t frame = mm_pgalloc(1);
-		if (!frame)
-			return -ENOMEM;
-		if (vm_map_pages(pt, va, &frame, 1, PTE_R | PTE_W | PTE_U) != 0) {
-			mm_pgfree(frame, 1);
-			return -ENOMEM;
-		}
-	}
-	return 0;
-}
-
 int task_spawn(const char *name, const uint8_t *elf, uint64_t size)
 {
 	int err;
@@ -100,19 +86,18 @@ int task_spawn(const char *name, const uint8_t *elf, uint64_t size)
 	struct task_group_s *t = task_alloc(&err);
 	if (!t)
 		return err;
+	size_t len = strlen(name);
+	memcpy(t->name, name, len < sizeof(t->name) ? len : sizeof(t->name) - 1);
 	err = elf_load(t->pagetable, elf, size, &entry, &t->image_end);
 	if (err == 0)
-		err = map_user_stack(t->pagetable);
+		err = ustack_map(t->pagetable, t->name, &t->tf->sp);
 	if (err != 0) {
 		task_free(t);
 		return err;
 	}
-	size_t len = strlen(name);
-	memcpy(t->name, name, len < sizeof(t->name) ? len : sizeof(t->name) - 1);
 	t->brk = t->image_end;
 	t->boot_program = 1;
 	t->tf->sepc = entry;
-	t->tf->sp = USTACK_TOP;
 	narrate("task: pid %d (%s) created, entry 0x%lx, heap from 0x%lx\n", t->pid, t->name, entry,
 		t->image_end);
 	if (kernel_verbose)

@@ -4,6 +4,7 @@
 #include "errno.h"
 #include "kernel.h"
 #include "memlayout.h"
+#include "mm/ustack.h"
 #include "riscv.h"
 #include "sched.h"
 #include "syscall.h"
@@ -60,7 +61,6 @@ static int is_page_fault(uint64_t cause)
 	       cause == EXC_INST_PAGE_FAULT;
 }
 
-/* A user page fault: shared memory may mend it (lazy backing); otherwise it is fatal. */
 /* Does pt already allow access to va? Then the fault was spurious: the hart kept an old
  * invalid entry after the kernel made it valid. Fencing the page mends it. */
 static int spurious(pagetable_t pt, uintptr_t va, uint64_t access)
@@ -72,16 +72,28 @@ static int spurious(pagetable_t pt, uintptr_t va, uint64_t access)
 	return 1;
 }
 
-/* A page fault shared memory could not mend (error err): spurious, or fatal. Out of line,
- * so that the common fault path keeps nothing alive across shm_fault. */
+_Static_assert(USTACK_MAX_PAGES *PGSIZE == 1 << 20, "the overflow report says 1 MiB");
+
+/* A page fault shared memory could not mend (error err): the stack growing, spurious, or
+ * fatal. Out of line, so that the common fault path keeps nothing alive across shm_fault. */
 __attribute__((noinline)) static void page_fault_unmended(uint64_t cause, uint64_t access, int err)
 {
+	struct task_group_s *t = this_task();
+	uintptr_t va = csr_read(stval);
 	if (err == -ENOMEM)
 		task_kill(SIGBUS, "no free page for a shared-memory page");
-	if (!spurious(this_task()->pagetable, csr_read(stval), access))
-		task_kill(SIGSEGV, exception_name(cause));
+	err = ustack_fault(t, va, access);
+	if (err == 0 || spurious(t->pagetable, va, access))
+		return;
+	if (err == -ENOMEM)
+		task_kill(SIGSEGV, "no free page to grow the stack");
+	if (ustack_is_guard(va))
+		task_kill(SIGSEGV, "stack overflow: the stack may grow to 1 MiB");
+	task_kill(SIGSEGV, exception_name(cause));
 }
 
+/* A user page fault: shared memory may mend it (lazy backing), or the stack may grow;
+ * otherwise it is fatal. */
 static void page_fault(uint64_t cause)
 {
 	uint64_t access = cause == EXC_STORE_PAGE_FAULT  ? PTE_W

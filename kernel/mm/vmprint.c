@@ -48,7 +48,7 @@ static const char *area(uintptr_t va, pte_t perm)
 {
 	if (va >= CONFIG_ARCH_SHM_VBASE && va < SHM_WINDOW_END)
 		return "shared memory";
-	if (va >= USTACK_TOP - USTACK_SIZE && va < USTACK_TOP)
+	if (va >= USTACK_LIMIT && va < USTACK_TOP)
 		return "stack";
 	if (perm & PTE_X)
 		return "text";
@@ -94,7 +94,7 @@ void vm_print_map(pagetable_t pt, int pid, const char *who)
 	if (run)
 		print_run(run_va, run, run_perm, run_pa);
 	kprintf("    guard page 0x%08lx, never mapped; shared-memory window 0x%08lx-0x%08lx\n",
-		USTACK_TOP - USTACK_SIZE - PGSIZE, CONFIG_ARCH_SHM_VBASE, SHM_WINDOW_END - 1);
+		USTACK_LIMIT - PGSIZE, CONFIG_ARCH_SHM_VBASE, SHM_WINDOW_END - 1);
 	kprintf("    (the kernel half is mapped too, without U: this process cannot touch it)\n");
 }
 

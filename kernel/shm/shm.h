@@ -86,6 +86,10 @@ int shm_is_owner(const struct ipc_perm *perm, uid_t uid);
 /* Free a segment's frames and page list, and empty its slot. Caller holds the lock. */
 void shm_destroy(struct shm_region_s *r);
 
+/* How many pages the live segments hold (frames and page lists); their count goes to *nsegs
+ * unless nsegs is NULL. Takes the region lock. */
+size_t shm_held_pages(int *nsegs);
+
 struct task_group_s;
 
 /* Detach attachment a of task t: unmap, free its window range, drop nattch,

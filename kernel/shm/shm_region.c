@@ -42,6 +42,24 @@ int shm_is_owner(const struct ipc_perm *perm, uid_t uid)
 	return uid == 0 || uid == perm->uid || uid == perm->cuid;
 }
 
+size_t shm_held_pages(int *nsegs)
+{
+	size_t pages = 0;
+	int n = 0;
+	spin_lock(&g_shminfo.lock);
+	for (int i = 0; i < CONFIG_ARCH_SHM_MAXREGIONS; i++) {
+		const struct shm_region_s *r = &g_shminfo.region[i];
+		if (r->flags & SRFLAG_INUSE) {
+			n++;
+			pages += r->nframes + r->list_pages;
+		}
+	}
+	spin_unlock(&g_shminfo.lock);
+	if (nsegs)
+		*nsegs = n;
+	return pages;
+}
+
 void shm_destroy(struct shm_region_s *r)
 {
 	KASSERT(spin_holding(&g_shminfo.lock));

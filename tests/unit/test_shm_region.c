@@ -104,6 +104,22 @@ TEST(destroy_skips_pages_never_backed)
 	EXPECT_EQ(free_pages(), before);
 }
 
+TEST(held_pages_count_frames_and_page_lists_of_live_segments_only)
+{
+	reset();
+	int nsegs = -1;
+	EXPECT_EQ(shm_held_pages(&nsegs), 0);
+	EXPECT_EQ(nsegs, 0);
+	size_t before = free_pages();
+	make(0, 7);
+	struct shm_region_s *gone = make(5, 2);
+	make(9, 3);
+	shm_destroy(gone);
+	EXPECT_EQ(shm_held_pages(&nsegs), 12); /* 7 + 3 frames, and a list page each */
+	EXPECT_EQ(nsegs, 2);
+	EXPECT_EQ(shm_held_pages(NULL), before - free_pages());
+}
+
 static struct ipc_perm perm(uid_t uid, gid_t gid, uid_t cuid, gid_t cgid, mode_t mode)
 {
 	struct ipc_perm p;

@@ -1,4 +1,5 @@
-# A user program starts here: sp is the top of its stack, every other register is zero.
+# A user program starts here. The kernel leaves sp pointing at argc, as Linux does:
+#   sp -> argc, argv[0] .. argv[argc - 1], NULL, envp[0] .. NULL
 	.section .text.start
 	.globl _start
 _start:
@@ -6,7 +7,10 @@ _start:
 	.option norelax
 	la gp, __global_pointer$
 	.option pop
-	li a0, 0                    # argc
-	li a1, 0                    # argv
+	ld a0, 0(sp)                # argc
+	addi a1, sp, 8              # argv
+	slli a2, a0, 3
+	add a2, a2, a1
+	addi a2, a2, 8              # envp: just past argv's NULL
 	call main
 	call exit                   # returning from main is exit(main's value)

@@ -150,3 +150,16 @@ TEST(a_lazy_fault_with_no_free_page_is_sigbus_and_loses_nothing)
 	EXPECT_OK(shmctl(id, IPC_RMID, NULL));
 	EXPECT_EQ(free_pages(), base);
 }
+
+TEST(a_stack_that_cannot_grow_for_want_of_a_page_is_sigsegv_and_loses_nothing)
+{
+	unsigned long before = free_pages();
+	pid_t pid = fork();
+	if (pid == 0) {
+		eat_all_but(0);
+		*(volatile char *)(0x20000000UL - 100 * PG) = 1; /* below the stack's first pages */
+		_exit(0);
+	}
+	EXPECT_EQ(signal_of(reap(pid)), SIGSEGV);
+	EXPECT_EQ(free_pages(), before);
+}

@@ -62,8 +62,9 @@ static const struct {
 #define PGDOWN(a) ((a) & ~(PG - 1))
 #define USER_BASE 0x10000UL
 #define STACK_TOP 0x20000000UL
-#define STACK_BOTTOM (STACK_TOP - 8 * PG)
-#define HEAP_LIMIT (STACK_BOTTOM - PG) /* the stack's guard page starts here */
+#define STACK_BOTTOM (STACK_TOP - 8 * PG)  /* the pages mapped at start */
+#define STACK_LIMIT (STACK_TOP - 256 * PG) /* the stack grows on first touch down to here */
+#define HEAP_LIMIT (STACK_LIMIT - PG)      /* the stack's guard page starts here */
 #define WIN_BASE 0x40000000UL
 #define SEG_PAGES 256UL /* the largest segment */
 #define SEG_MAX (SEG_PAGES * PG)
@@ -619,7 +620,7 @@ static enum kind page_kind(uintptr_t va)
 	}
 	if (page < PGUP(cur_brk))
 		return K_HEAP;
-	if (page < STACK_BOTTOM)
+	if (page < STACK_LIMIT)
 		return K_NONE;
 	if (page < STACK_TOP)
 		return K_STACK;
@@ -707,7 +708,7 @@ static uintptr_t raw_ptr(size_t n)
 		return ONE_OF(-PG, -8UL, -1UL, -half, 1UL << 63);
 	case 7:
 		return ONE_OF(STACK_TOP - half, STACK_TOP - 8, STACK_TOP, STACK_BOTTOM - half,
-			      STACK_BOTTOM - PG);
+			      STACK_BOTTOM - PG, STACK_LIMIT - half, STACK_LIMIT - PG);
 	case 8:
 		return ONE_OF(image_end, cur_brk, PGUP(cur_brk) - half, cur_brk - 8,
 			      image_end - half);
@@ -1967,7 +1968,8 @@ static unsigned long free_at_start;
 
 /* Find out whether segments are backed eagerly or lazily (what one costs in sharedram), and
  * note the free pages to compare with at the end (after a first attach has made the window's
- * allocator, which lives as long as we do). */
+ * allocator, and the whole stack is backed, both of which live as long as we do: calls given
+ * stack pointers grow the stack). */
 static void probe(void)
 {
 	struct sysinfo a, b;
@@ -1984,6 +1986,8 @@ static void probe(void)
 		shmdt(p);
 	shmctl(id, IPC_RMID, NULL);
 	dead_ids[ndead++] = id;
+	for (uintptr_t va = STACK_LIMIT; va < STACK_BOTTOM; va += PG)
+		*(volatile char *)va = 0;
 	sysinfo(&a);
 	free_at_start = a.freeram;
 }

@@ -84,12 +84,12 @@ TEST(a_jump_into_the_stack_is_sigsegv)
 	EXPECT_EQ(signal_of(in_child(jump_to_stack)), SIGSEGV);
 }
 
-/* Recurse 1000 frames of 512 bytes deep: far past the 32 KiB stack. */
+/* Recurse 4000 frames of 512 bytes deep: far past the 1 MiB the stack may grow to. */
 static int recurse(int depth)
 {
 	volatile char frame[512];
 	frame[0] = (char)depth;
-	return depth < 1000 ? recurse(depth + 1) + frame[0] : 0;
+	return depth < 4000 ? recurse(depth + 1) + frame[0] : 0;
 }
 
 static void overflow_stack(void)

@@ -13,6 +13,7 @@
 #define UNMAPPED ((void *)0x30000000L)
 #define KERNEL ((void *)0x80200000L)
 #define STACK_TOP 0x20000000UL
+#define STACK_GUARD (STACK_TOP - 257 * PG) /* below the 1 MiB the stack may grow to */
 
 int main(void); /* its text: mapped, but not writable */
 
@@ -403,7 +404,7 @@ TEST(ipc_stat_running_from_a_writable_into_a_read_only_attachment_is_efault)
 TEST(ipc_stat_buffer_running_into_the_guard_page_below_the_stack_is_efault)
 {
 	int id = seg(K(28), PG);
-	void *p = (void *)(STACK_TOP - 8 * PG - sizeof(struct shmid_ds) / 2);
+	void *p = (void *)(STACK_GUARD + PG - sizeof(struct shmid_ds) / 2);
 	EXPECT_ERRNO(shmctl(id, IPC_STAT, p), EFAULT);
 	rm(id);
 }

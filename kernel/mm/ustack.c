@@ -1,0 +1,62 @@
+/* The user stack: its first pages and main's arguments at start, then growth on demand. */
+#include "ustack.h"
+
+#include "errno.h"
+#include "kernel.h"
+#include "lib/string.h"
+#include "memlayout.h"
+#include "pgalloc.h"
+#include "riscv.h"
+
+/* Lay out main's arguments at the top of the stack, as Linux does: argc, argv[] ending in
+ * NULL, then an empty envp[]. argv[0] is the program's name. top is the top stack page's frame,
+ * reached through the kernel's map of RAM. Returns the user sp, which points at argc. */
+static uintptr_t push_args(uintptr_t top, const char *name)
+{
+	const uintptr_t page_va = USTACK_TOP - PGSIZE;
+	size_t len = strlen(name) + 1;
+	uintptr_t str = USTACK_TOP - ((len + 15) & ~(size_t)15); /* the ABI keeps sp 16-aligned */
+	uintptr_t sp = str - 4 * sizeof(uint64_t);
+	uint64_t *words = (uint64_t *)(top + (sp - page_va));
+	words[0] = 1;   /* argc */
+	words[1] = str; /* argv[0] */
+	words[2] = 0;   /* argv[1]: the end of argv */
+	words[3] = 0;   /* envp[0]: no environment */
+	memcpy((void *)(top + (str - page_va)), name, len);
+	return sp;
+}
+
+int ustack_map(pagetable_t pt, const char *name, uintptr_t *sp)
+{
+	for (uintptr_t va = USTACK_TOP - USTACK_SIZE; va < USTACK_TOP; va += PGSIZE) {
+		uintptr_t frame = mm_pgalloc(1);
+		if (!frame)
+			return -ENOMEM;
+		if (vm_map_pages(pt, va, &frame, 1, PTE_R | PTE_W | PTE_U) != 0) {
+			mm_pgfree(frame, 1);
+			return -ENOMEM;
+		}
+		if (va == USTACK_TOP - PGSIZE)
+			*sp = push_args(frame, name);
+	}
+	return 0;
+}
+
+int ustack_fault(struct task_group_s *t, uintptr_t va, uint64_t access)
+{
+	if (va < USTACK_LIMIT || va >= USTACK_TOP || access == PTE_X)
+		return -EFAULT;
+	uintptr_t page = PGROUNDDOWN(va);
+	uintptr_t frame = mm_pgalloc(1); /* zeroed: no process sees another's old data */
+	if (!frame)
+		return -ENOMEM;
+	int err = vm_map_missing(t->pagetable, page, frame, PTE_R | PTE_W | PTE_U);
+	if (err) {
+		mm_pgfree(frame, 1);
+		return err;
+	}
+	narrate("stack: pid %d grows its stack: page 0x%lx -> frame 0x%lx\n", t->pid, page, frame);
+	/* The hart may have cached the old invalid leaf entry: fence this one address. */
+	sfence_vma_page(page);
+	return 0;
+}
