@@ -42,6 +42,7 @@ static void print_memory_map(uintptr_t ram_end)
 /* Start every program built into the image. Boot fails loudly if one cannot start. */
 static void spawn_programs(void)
 {
+	narrate("init: the kernel is pid %d; it starts each program and reaps orphans\n", INIT_PID);
 	for (const struct user_program *p = user_programs; p->name; p++) {
 		int pid = task_spawn(p->name, p->elf, (uint64_t)(p->elf_end - p->elf));
 		if (pid < 0)

@@ -20,7 +20,7 @@
 struct task_group_s tasks[CONFIG_NPROC];
 struct spinlock task_lock = SPINLOCK_INIT("tasks");
 int timed_sleepers;
-static int next_pid = 1;
+static int next_pid = INIT_PID + 1;
 
 /* A new task starts here, in the kernel, holding task_lock from the scheduler. */
 static void task_first_run(void)
@@ -193,7 +193,7 @@ long sys_getppid(void)
 {
 	struct task_group_s *t = this_task();
 	spin_lock(&task_lock);
-	int ppid = t->parent ? t->parent->pid : 0;
+	int ppid = t->parent ? t->parent->pid : INIT_PID;
 	spin_unlock(&task_lock);
 	return ppid;
 }
@@ -203,6 +203,8 @@ long sys_kill(int pid, int sig)
 	struct task_group_s *self = this_task();
 	if (sig < 0 || sig > 31)
 		return -EINVAL;
+	if (pid == INIT_PID) /* the kernel, as init, ignores signals; only root may send them */
+		return self->euid == 0 ? 0 : -EPERM;
 	long err = -ESRCH;
 	spin_lock(&task_lock);
 	for (int i = 0; i < CONFIG_NPROC; i++) {

@@ -14,6 +14,10 @@
 #include "spinlock.h"
 #include "trapframe.h"
 
+/* Pid 1 is init, as on Unix. Here the kernel plays init: it starts the programs, adopts the
+ * children of a parent that exits, and reaps them. So the programs' pids start at 2. */
+#define INIT_PID 1
+
 enum task_state {
 	TASK_UNUSED,   /* a free slot */
 	TASK_EMBRYO,   /* being set up by spawn or fork */
@@ -32,7 +36,8 @@ struct task_group_s {
 	struct trapframe *tf;
 	struct context context;      /* where swtch() resumes it in the kernel */
 	int wait_status;             /* how it ended, as waitpid() reports it */
-	struct task_group_s *parent; /* NULL for programs started at boot, and orphans */
+	struct task_group_s *parent; /* NULL for programs started at boot, and orphans: their
+				      * parent is init (INIT_PID), which the kernel plays */
 	int boot_program;            /* started at boot: its status decides the power-off status */
 	void *chan;                  /* what it sleeps on (under task_lock) */
 	struct task_group_s *run_next; /* the next task in the run queue, while runnable */

@@ -1,8 +1,8 @@
 #!/usr/bin/env python3
 """Draw docs/address-spaces.svg: the demo's two processes sharing physical frames.
 
-The producer (pid 1) attaches its segment with shmat(id, NULL, 0) and gets 0x40000000; the
-consumer (pid 2) asks for 0x40100000. Both virtual ranges lead to the same two frames.
+The producer (pid 2) attaches its segment with shmat(id, NULL, 0) and gets 0x40000000; the
+consumer (pid 3) asks for 0x40100000. Both virtual ranges lead to the same two frames.
 The addresses are rvshm's defaults (kernel/memlayout.h, Makefile); the frame addresses are
 an example from one boot with MEM=128M: the kernel's narration prints the real ones.
 
@@ -89,8 +89,8 @@ def private_rows():
         (220, 30, PRIVATE, ["data, bss       RW- U"], "0x0001_2000", False),
         (250, 30, PRIVATE, ["heap (brk)      RW- U"], "0x0001_3000", False),
         (280, 40, FREE, ["unmapped"], "", True),
-        (320, 26, GUARD, ["guard page: never mapped"], "0x1fff_7000", True),
-        (346, 40, PRIVATE, ["user stack, 32 KiB   RW- U"], "0x1fff_8000", False),
+        (320, 26, GUARD, ["guard page: never mapped"], "0x1fef_f000", True),
+        (346, 40, PRIVATE, ["user stack, to 1 MiB   RW- U"], "0x1ff0_0000", False),
         (386, 54, FREE, ["unmapped"], "0x2000_0000", True),
     ]
 
@@ -145,9 +145,9 @@ def physical_column():
     text(x + w / 2, 303, "free pool: mm_pgalloc() pages", size=11, anchor="middle",
          weight="bold")
     box(x + 8, 310, w - 16, 24, KERNEL, ["kernel_pagetable (built at boot)"], size=11)
-    box(x + 8, 340, w - 16, 34, PRIVATE, ["pid 1: page tables, kernel stack,",
+    box(x + 8, 340, w - 16, 34, PRIVATE, ["pid 2: page tables, kernel stack,",
                                          "its text, data, heap, stack frames"], size=11)
-    box(x + 8, 378, w - 16, 34, PRIVATE, ["pid 2: page tables, kernel stack,",
+    box(x + 8, 378, w - 16, 34, PRIVATE, ["pid 3: page tables, kernel stack,",
                                          "its text, data, heap, stack frames"], size=11)
     box(x + 8, 418, w - 16, 24, "#fff4e0", ["segment's pages[] list: 1 page"], size=11)
     rect(x + 8, 448, w - 16, 60, SHARED_FRAME, stroke="#a05a00", width=2)
@@ -189,9 +189,9 @@ def main():
         (500, 30, SHARED_MAP, ["shm page 1     RW- U"], "0x4010_1000", False),
         (530, 130, FREE, ["free window pages"], "0x4010_2000", True),
     ]
-    process_column(LEFT_X, "left", "pid 1: producer", "shmat(id, NULL, 0) = 0x4000_0000",
+    process_column(LEFT_X, "left", "pid 2: producer", "shmat(id, NULL, 0) = 0x4000_0000",
                    producer_window, PID1)
-    process_column(RIGHT_X, "right", "pid 2: consumer",
+    process_column(RIGHT_X, "right", "pid 3: consumer",
                    "shmat(id, 0x40100000, 0) = 0x4010_0000", consumer_window, PID2)
     physical_column()
 
@@ -227,8 +227,8 @@ def main():
         rect(cx, cy - 12, 22, 15, fill)
         text(cx + 30, cy, label, size=12)
     notes = [
-        "pid 1 passed NULL: gran_alloc over its window found the lowest free range, the window "
-        "start. pid 2 named 0x40100000: gran_reserve took exactly that range.",
+        "pid 2 passed NULL: gran_alloc over its window found the lowest free range, the window "
+        "start. pid 3 named 0x40100000: gran_reserve took exactly that range.",
         "Each process has its own root table (satp); vm_create copies the kernel's root entries "
         "into it, so a trap or system call never switches satp.",
         "The frame addresses are one boot's with MEM=128M; shmget's narration prints those of "

@@ -93,8 +93,11 @@ void vm_print_map(pagetable_t pt, int pid, const char *who)
 	}
 	if (run)
 		print_run(run_va, run, run_perm, run_pa);
-	kprintf("    guard page 0x%08lx, never mapped; shared-memory window 0x%08lx-0x%08lx\n",
-		USTACK_LIMIT - PGSIZE, CONFIG_ARCH_SHM_VBASE, SHM_WINDOW_END - 1);
+	kprintf(
+	    "    the stack grows on first touch down to 0x%08lx; guard page below, never mapped\n",
+	    USTACK_LIMIT);
+	kprintf("    shared-memory window 0x%08lx-0x%08lx\n", CONFIG_ARCH_SHM_VBASE,
+		SHM_WINDOW_END - 1);
 	kprintf("    (the kernel half is mapped too, without U: this process cannot touch it)\n");
 }
 

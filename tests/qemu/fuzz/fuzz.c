@@ -60,6 +60,7 @@ static const struct {
 #define PG 4096UL
 #define PGUP(a) (((a) + PG - 1) & ~(PG - 1))
 #define PGDOWN(a) ((a) & ~(PG - 1))
+#define INIT_PID 1 /* the kernel, as init: the parent of programs started at boot */
 #define USER_BASE 0x10000UL
 #define STACK_TOP 0x20000000UL
 #define STACK_BOTTOM (STACK_TOP - 8 * PG)  /* the pages mapped at start */
@@ -825,8 +826,9 @@ static void fuzz_ids(void)
 	long nr = (long)ONE_OF(SYS_getpid, SYS_getppid, SYS_getuid, SYS_geteuid, SYS_getgid,
 			       SYS_getegid, SYS_sched_yield);
 	long want = nr == SYS_getpid                        ? self_pid
+		    : nr == SYS_getppid                     ? INIT_PID /* started at boot */
 		    : nr == SYS_getgid || nr == SYS_getegid ? (long)cur_gid
-							    : 0; /* uid 0; no parent */
+							    : 0; /* uid 0 */
 	expect_call(nr, rnd(), rnd(), rnd(), rnd(), must_return(want));
 }
 
@@ -976,10 +978,10 @@ static void fuzz_kill(void)
 	k = kid_by_pid(pid);
 	if (sig > 0 && sig <= 31 && (pid == self_pid || (k && chance(70))))
 		sig = 0;
-	/* An unreaped child exists, dead or alive, as on Linux. */
-	struct want w = sig < 0 || sig > 31    ? must_fail(EINVAL)
-			: pid == self_pid || k ? must_return(0)
-					       : must_fail(ESRCH);
+	/* An unreaped child exists, dead or alive, as on Linux; init ignores root's signals. */
+	struct want w = sig < 0 || sig > 31                       ? must_fail(EINVAL)
+			: pid == self_pid || k || pid == INIT_PID ? must_return(0)
+								  : must_fail(ESRCH);
 	if (expect_call(SYS_kill, int_arg(pid), int_arg(sig), rnd(), rnd(), w) == 0 && k &&
 	    k->alive && sig) {
 		k->want_sig = sig; /* it dies of this at its next return from the kernel */
@@ -1582,6 +1584,7 @@ static __attribute__((noreturn)) void child_user(void)
 	expect_call(SYS_setuid, 0xffffffffUL, 0, 0, 0, must_fail(EINVAL));
 	expect_call(SYS_kill, (uint64_t)parent_pid, 0, 0, 0, must_fail(EPERM));
 	expect_call(SYS_kill, (uint64_t)parent_pid, SIGKILL, 0, 0, must_fail(EPERM));
+	expect_call(SYS_kill, INIT_PID, SIGKILL, 0, 0, must_fail(EPERM));
 	expect_call(SYS_kill, (uint64_t)self_pid, 0, 0, 0, must_return(0));
 	for (int i = 0; i < 8; i++) {
 		struct seg *s = seg_random();

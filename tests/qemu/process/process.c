@@ -195,6 +195,8 @@ static void become_user_1000(void)
 		_exit(5);
 	if (kill(getppid(), 0) != -1 || errno != EPERM) /* the parent is root's */
 		_exit(6);
+	if (kill(1, SIGTERM) != -1 || errno != EPERM) /* so is init */
+		_exit(7);
 }
 
 TEST(root_may_set_any_id_and_others_only_their_own)
@@ -307,6 +309,46 @@ TEST(time_reads_the_real_clock)
 	time_t t = time(NULL);
 	EXPECT(t > 1700000000L);
 	EXPECT_ERRNO(clock_gettime(7, NULL), EINVAL);
+}
+
+TEST(a_program_started_at_boot_is_a_child_of_init)
+{
+	EXPECT_EQ(getppid(), 1);
+	EXPECT(getpid() > 1);
+}
+
+TEST(init_ignores_signals_from_root)
+{
+	EXPECT_OK(kill(1, 0));
+	EXPECT_OK(kill(1, SIGKILL));
+	EXPECT_EQ(getppid(), 1);
+}
+
+TEST(an_orphan_is_adopted_by_init)
+{
+	int id = seg(IPC_PRIVATE, PG);
+	volatile int *ppid_seen = shmat(id, NULL, 0);
+	*ppid_seen = 0;
+	struct sysinfo si;
+	sysinfo(&si);
+	unsigned short procs = si.procs;
+	pid_t pid = fork();
+	if (pid == 0) {
+		if (fork() == 0) { /* the textbook orphan: wait until the parent has gone */
+			for (int i = 0; i < 1000 && getppid() != 1; i++)
+				usleep(1000);
+			*ppid_seen = getppid();
+			_exit(0);
+		}
+		_exit(0);
+	}
+	EXPECT_EQ(waitpid(pid, NULL, 0), pid);
+	EXPECT(wait_for(ppid_seen, 1));
+	EXPECT_EQ(*ppid_seen, 1);
+	for (int i = 0; i < 1000 && sysinfo(&si) == 0 && si.procs != procs; i++)
+		usleep(1000); /* until init has reaped the orphan */
+	EXPECT_EQ(si.procs, procs);
+	dt((void *)ppid_seen), rm(id);
 }
 
 TEST(orphans_are_reaped_after_their_parent_exits)
