@@ -139,8 +139,10 @@ $(eval $(call kernel-image,$(B),$(DEMO_ELFS),$(V),$(DEBUG),$(PACE)))
 # make run PROG="a.c b.c": each file becomes a program; all start at boot as uid 0.
 TIMEOUT ?= 60
 RUN_V := $(if $(filter command line,$(origin V)),$(V),0)
+# A relative path is looked for here, then where make was started (make -C rvshm run ...).
+run-src = $(abspath $(if $(filter /%,$(1))$(wildcard $(1)),$(1),$(or $(wildcard $(PWD)/$(1)),$(1))))
 RUN_ELFS := $(foreach p,$(PROG),$(B)/run/$(basename $(notdir $(p))).elf)
-$(foreach p,$(PROG),$(eval $(call user-prog,$(B)/run/$(basename $(notdir $(p))).elf,$(abspath $(p)))))
+$(foreach p,$(PROG),$(eval $(call user-prog,$(B)/run/$(basename $(notdir $(p))).elf,$(call run-src,$(p)))))
 $(eval $(call kernel-image,$(B)/run,$(RUN_ELFS),$(RUN_V),$(DEBUG),$(PACE)))
 
 # make exits only 0, 1 or 2 by itself; so the run's status goes to a file, and `run` exits with
@@ -162,7 +164,7 @@ ifneq ($(filter load,$(.FEATURES)),)
 -load $(EXIT_WITH)
 endif
 $(if $(PROG),,$(error make run: name your programs, e.g. make run PROG="hello.c"))
-$(foreach p,$(PROG),$(if $(wildcard $(p)),,$(error make run: no such file: $(p))))
+$(foreach p,$(PROG),$(if $(wildcard $(call run-src,$(p))),,$(error make run: no such file: $(p))))
 $(if $(filter $(words $(sort $(RUN_ELFS))),$(words $(RUN_ELFS))),,\
 	$(error make run: two programs share a file name; rename one))
 endif

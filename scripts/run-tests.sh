@@ -194,6 +194,8 @@ make_run "of two failing programs" 3 'powering off \(status 3\)' \
 	PROG="tests/run/late.c tests/run/fails.c"
 make_run "of a program that never exits" 124 'had not all exited after 3s' PROG=tests/run/spin.c TIMEOUT=3
 make_run "of a program that does not compile" 2 "error: 'undeclared_name' undeclared" PROG=tests/run/broken.c
+check "make -C from elsewhere runs a program named relative to where it was started" \
+	sh -c 'cd tests/run && make -s -C ../.. run PROG=fails.c >/dev/null 2>&1; test $? -eq 3'
 make_run "with a path that does not exist" 2 'no such file: nowhere.c' PROG=nowhere.c
 for suite in "$@"; do
 	boot_and_check "$suite" "build/tests/$suite/kernel.elf" "tests/qemu/$suite/expect" eager
