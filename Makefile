@@ -146,12 +146,16 @@ $(foreach p,$(PROG),$(eval $(call user-prog,$(B)/run/$(basename $(notdir $(p))).
 $(eval $(call kernel-image,$(B)/run,$(RUN_ELFS),$(RUN_V),$(DEBUG),$(PACE)))
 
 # make exits only 0, 1 or 2 by itself; so the run's status goes to a file, and `run` exits with
-# it through $(exit-with), a make function loaded from scripts/exit_with.c. Where it can't be
-# loaded, a failed run still makes make fail.
+# it through $(exit-with), a make function loaded from scripts/exit_with.c. That ends make at
+# once, so it is used only when `run` is all make has to do, and not under make -n. Otherwise
+# a failed run still makes make fail, with status 2.
 $(B)/run/status: $(B)/run/kernel.elf FORCE
 	@bash scripts/run.sh "$(QEMU)" $< $(TIMEOUT) $(MEM); echo $$? > $@
+RUN_STATUS = $(or $(file <$(B)/run/status),2)
+EXIT_NOW = $(and $(filter $(EXIT_WITH),$(.LOADED)),$(if $(filter-out run,$(MAKECMDGOALS)),,1),\
+	$(if $(findstring n,$(firstword -$(MAKEFLAGS))),,1))
 run: $(B)/run/status
-	@$(if $(filter $(EXIT_WITH),$(.LOADED)),$(exit-with $(file <$<)),exit $(file <$<))
+	@$(if $(EXIT_NOW),$(exit-with $(RUN_STATUS)),exit $(RUN_STATUS))
 
 EXIT_WITH := $(B)/host/exit_with.so
 $(EXIT_WITH): scripts/exit_with.c

@@ -21,7 +21,7 @@
  *   0x0000_0000  unmapped          NULL and small offsets from it fault
  *   USER_BASE    text, rodata      R-X / R--
  *   ...          data, bss, heap   RW-
- *   ...          guard page        never mapped: a stack overflow faults here
+ *   HEAP_LIMIT   guard gap         1 MiB never mapped: a stack overflow faults here
  *   USTACK_LIMIT .. USTACK_TOP     user stack RW-, at most 1 MiB: the top USTACK_PAGES pages
  *                                  are mapped at start, the rest on first touch (mm/ustack.c)
  *   CONFIG_ARCH_SHM_VBASE          shared-memory window, MAXREGIONS * NPAGES pages, RW- or R--
@@ -50,8 +50,12 @@
 #define USTACK_MAX_PAGES 256    /* how far the stack may grow */
 #define USTACK_SIZE (USTACK_PAGES * PGSIZE)
 #define USTACK_LIMIT (USTACK_TOP - USTACK_MAX_PAGES * PGSIZE) /* the lowest stack address */
+/* A function's frame may skip a page: the compiler writes a big frame wherever it likes. So
+ * the heap stops a whole gap short of the stack, as Linux's stack_guard_gap does, and only a
+ * frame bigger than the gap could reach past it. */
+#define USTACK_GAP_PAGES 256
+#define HEAP_LIMIT (USTACK_LIMIT - USTACK_GAP_PAGES * PGSIZE)
 #define USER_TOP 0x80000000UL
-#define HEAP_LIMIT (USTACK_LIMIT - PGSIZE) /* the heap stops at the guard page */
 
 #define SHM_WINDOW_PAGES ((uintptr_t)CONFIG_ARCH_SHM_MAXREGIONS * CONFIG_ARCH_SHM_NPAGES)
 #define SHM_WINDOW_END (CONFIG_ARCH_SHM_VBASE + SHM_WINDOW_PAGES * PGSIZE)

@@ -90,7 +90,7 @@ int task_spawn(const char *name, const uint8_t *elf, uint64_t size)
 	memcpy(t->name, name, len < sizeof(t->name) ? len : sizeof(t->name) - 1);
 	err = elf_load(t->pagetable, elf, size, &entry, &t->image_end);
 	if (err == 0)
-		err = ustack_map(t->pagetable, t->name, &t->tf->sp);
+		err = ustack_map(t->pagetable, name, &t->tf->sp);
 	if (err != 0) {
 		task_free(t);
 		return err;

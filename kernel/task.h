@@ -61,7 +61,7 @@ static inline struct task_group_s *this_task(void)
 }
 
 /* Create a process running the ELF image elf[0..size) and make it runnable.
- * Returns its pid, or a negative errno (-ENOEXEC, -ENOMEM, -EAGAIN) with nothing left over. */
+ * Returns its pid, or a negative errno (-ENOEXEC, -ENOMEM, -EAGAIN, -E2BIG) with nothing left over. */
 int task_spawn(const char *name, const uint8_t *elf, uint64_t size);
 
 /* End the current process with wait status wait_status. Does not return. */

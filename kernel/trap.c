@@ -72,7 +72,7 @@ static int spurious(pagetable_t pt, uintptr_t va, uint64_t access)
 	return 1;
 }
 
-_Static_assert(USTACK_MAX_PAGES *PGSIZE == 1 << 20, "the overflow report says 1 MiB");
+_Static_assert(USTACK_TOP - USTACK_LIMIT == 1UL << 20, "the overflow report says 1 MiB");
 
 /* A page fault shared memory could not mend (error err): the stack growing, spurious, or
  * fatal. Out of line, so that the common fault path keeps nothing alive across shm_fault. */

@@ -89,7 +89,7 @@ def private_rows():
         (220, 30, PRIVATE, ["data, bss       RW- U"], "0x0001_2000", False),
         (250, 30, PRIVATE, ["heap (brk)      RW- U"], "0x0001_3000", False),
         (280, 40, FREE, ["unmapped"], "", True),
-        (320, 26, GUARD, ["guard page: never mapped"], "0x1fef_f000", True),
+        (320, 26, GUARD, ["guard gap: never mapped"], "0x1fe0_0000", True),
         (346, 40, PRIVATE, ["user stack, to 1 MiB   RW- U"], "0x1ff0_0000", False),
         (386, 54, FREE, ["unmapped"], "0x2000_0000", True),
     ]
@@ -220,7 +220,7 @@ def main():
              (SHARED_FRAME, "frame of the segment (one copy in RAM)"),
              (PRIVATE, "a process's own pages and frames"),
              (KERNEL, "kernel mappings: in every page table, never PTE_U"),
-             (GUARD, "guard page: never mapped, a stack overflow faults")]
+             (GUARD, "guard gap: never mapped, a stack overflow faults")]
     for i, (fill, label) in enumerate(items):
         cx = 40 + (i % 3) * 400
         cy = y + (i // 3) * 24

@@ -179,6 +179,8 @@ make_run "fork + IPC_PRIVATE" 0 '^parent read from the child: squares: 1 4 9 16 
 make_run "writer + reader at a key" 0 '^reader: got "the quick brown fox' \
 	PROG="user/examples/writer.c user/examples/reader.c"
 make_run "of a program that reads argv" 0 '^usage: args key$' PROG=tests/run/args.c
+make_run "of a program with a long name" 0 '^argv\[0\] = a_program_with_a_long_name_for_argv$' \
+	PROG=tests/run/a_program_with_a_long_name_for_argv.c
 make_run "of a program whose output ends mid-line" 0 '^no newline here$' PROG=tests/run/unfinished.c
 make_run "of a program that leaves a segment" 0 \
 	'^shm: 1 segment\(s\) never removed with IPC_RMID hold 4 pages$' PROG=tests/run/leaves.c

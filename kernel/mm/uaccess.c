@@ -1,4 +1,6 @@
-/* Checked copy-in and copy-out. Check the whole range first, so failure leaves no trace. */
+/* Checked copy-in and copy-out. Check the whole range before a byte moves, so a failed copy
+ * changes nothing the process can see (it may have backed a lazy page or grown the stack, as
+ * a load or store would have). */
 #include "uaccess.h"
 
 #include "errno.h"

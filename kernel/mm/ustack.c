@@ -8,26 +8,35 @@
 #include "pgalloc.h"
 #include "riscv.h"
 
+/* The longest argv[0]: it and the words below it must fit in the top stack page. */
+#define ARGV0_MAX 255
+
 /* Lay out main's arguments at the top of the stack, as Linux does: argc, argv[] ending in
- * NULL, then an empty envp[]. argv[0] is the program's name. top is the top stack page's frame,
- * reached through the kernel's map of RAM. Returns the user sp, which points at argc. */
-static uintptr_t push_args(uintptr_t top, const char *name)
+ * NULL, an empty envp[], and an auxiliary vector that holds only its end (AT_NULL). argv[0] is
+ * the program's name, at most ARGV0_MAX characters. top is the top stack page's frame, reached
+ * through the kernel's map of RAM. Returns the user sp, which points at argc. */
+static uintptr_t push_args(uintptr_t top, const char *name, size_t len)
 {
 	const uintptr_t page_va = USTACK_TOP - PGSIZE;
-	size_t len = strlen(name) + 1;
-	uintptr_t str = USTACK_TOP - ((len + 15) & ~(size_t)15); /* the ABI keeps sp 16-aligned */
-	uintptr_t sp = str - 4 * sizeof(uint64_t);
+	uintptr_t str =
+	    USTACK_TOP - ((len + 1 + 15) & ~(size_t)15); /* the ABI keeps sp 16-aligned */
+	uintptr_t sp = str - 6 * sizeof(uint64_t);
 	uint64_t *words = (uint64_t *)(top + (sp - page_va));
 	words[0] = 1;   /* argc */
 	words[1] = str; /* argv[0] */
 	words[2] = 0;   /* argv[1]: the end of argv */
 	words[3] = 0;   /* envp[0]: no environment */
-	memcpy((void *)(top + (str - page_va)), name, len);
+	words[4] = 0;   /* auxv[0].a_type: AT_NULL, the end of the auxiliary vector */
+	words[5] = 0;   /* auxv[0].a_val */
+	memcpy((void *)(top + (str - page_va)), name, len); /* the frame is zeroed: NUL-ended */
 	return sp;
 }
 
 int ustack_map(pagetable_t pt, const char *name, uintptr_t *sp)
 {
+	size_t len = strlen(name);
+	if (len > ARGV0_MAX)
+		return -E2BIG;
 	for (uintptr_t va = USTACK_TOP - USTACK_SIZE; va < USTACK_TOP; va += PGSIZE) {
 		uintptr_t frame = mm_pgalloc(1);
 		if (!frame)
@@ -37,7 +46,7 @@ int ustack_map(pagetable_t pt, const char *name, uintptr_t *sp)
 			return -ENOMEM;
 		}
 		if (va == USTACK_TOP - PGSIZE)
-			*sp = push_args(frame, name);
+			*sp = push_args(frame, name, len);
 	}
 	return 0;
 }
@@ -47,6 +56,8 @@ int ustack_fault(struct task_group_s *t, uintptr_t va, uint64_t access)
 	if (va < USTACK_LIMIT || va >= USTACK_TOP || access == PTE_X)
 		return -EFAULT;
 	uintptr_t page = PGROUNDDOWN(va);
+	if (vm_lookup(t->pagetable, page) & PTE_V) /* a spurious fault: no page to spend */
+		return -EEXIST;
 	uintptr_t frame = mm_pgalloc(1); /* zeroed: no process sees another's old data */
 	if (!frame)
 		return -ENOMEM;

@@ -94,7 +94,7 @@ void vm_print_map(pagetable_t pt, int pid, const char *who)
 	if (run)
 		print_run(run_va, run, run_perm, run_pa);
 	kprintf(
-	    "    the stack grows on first touch down to 0x%08lx; guard page below, never mapped\n",
+	    "    the stack grows on first touch down to 0x%08lx; a guard gap below, never mapped\n",
 	    USTACK_LIMIT);
 	kprintf("    shared-memory window 0x%08lx-0x%08lx\n", CONFIG_ARCH_SHM_VBASE,
 		SHM_WINDOW_END - 1);

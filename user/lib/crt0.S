@@ -1,5 +1,5 @@
 # A user program starts here. The kernel leaves sp pointing at argc, as Linux does:
-#   sp -> argc, argv[0] .. argv[argc - 1], NULL, envp[0] .. NULL
+#   sp -> argc, argv[0] .. argv[argc - 1], NULL, envp[0] .. NULL, auxv .. AT_NULL
 	.section .text.start
 	.globl _start
 _start:

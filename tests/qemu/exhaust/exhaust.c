@@ -3,6 +3,7 @@
 #include <errno.h>
 #include <signal.h>
 #include <stdint.h>
+#include <string.h>
 #include <sys/shm.h>
 #include <sys/sysinfo.h>
 #include <sys/wait.h>
@@ -162,4 +163,19 @@ TEST(a_stack_that_cannot_grow_for_want_of_a_page_is_sigsegv_and_loses_nothing)
 	}
 	EXPECT_EQ(signal_of(reap(pid)), SIGSEGV);
 	EXPECT_EQ(free_pages(), before);
+}
+
+TEST(a_grown_stack_page_is_zeroed_though_every_free_page_was_dirtied)
+{
+	pid_t pid = fork();
+	if (pid == 0) { /* leaves 0xff in every page there is */
+		while (sbrk(PG) != (void *)-1)
+			memset((char *)sbrk(0) - PG, 0xff, PG);
+		_exit(0);
+	}
+	EXPECT(exited_with(reap(pid), 0));
+	size_t nonzero = 0;
+	for (unsigned long va = 0x20000000UL - 48 * PG; va < 0x20000000UL - 32 * PG; va++)
+		nonzero += *(volatile char *)va != 0;
+	EXPECT_EQ(nonzero, 0);
 }

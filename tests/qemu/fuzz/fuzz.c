@@ -63,9 +63,9 @@ static const struct {
 #define INIT_PID 1 /* the kernel, as init: the parent of programs started at boot */
 #define USER_BASE 0x10000UL
 #define STACK_TOP 0x20000000UL
-#define STACK_BOTTOM (STACK_TOP - 8 * PG)  /* the pages mapped at start */
-#define STACK_LIMIT (STACK_TOP - 256 * PG) /* the stack grows on first touch down to here */
-#define HEAP_LIMIT (STACK_LIMIT - PG)      /* the stack's guard page starts here */
+#define STACK_BOTTOM (STACK_TOP - 8 * PG)   /* the pages mapped at start */
+#define STACK_LIMIT (STACK_TOP - 256 * PG)  /* the stack grows on first touch down to here */
+#define HEAP_LIMIT (STACK_LIMIT - 256 * PG) /* the stack's guard gap starts here */
 #define WIN_BASE 0x40000000UL
 #define SEG_PAGES 256UL /* the largest segment */
 #define SEG_MAX (SEG_PAGES * PG)

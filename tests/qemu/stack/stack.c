@@ -1,16 +1,19 @@
 /* The user stack: it starts with a few pages and grows on first touch, a zeroed page at a
  * time, down to 1 MiB; the page below that is a guard. */
+#include <errno.h>
 #include <signal.h>
 #include <string.h>
 #include <sys/shm.h>
+#include <time.h>
 #include <unistd.h>
 
 #include "shmtest.h"
 #include "utest.h"
 
 #define STACK_TOP 0x20000000UL
-#define STACK_START_PAGES 8                /* mapped when the program starts */
-#define STACK_LIMIT (STACK_TOP - 256 * PG) /* the lowest address the stack may reach */
+#define STACK_START_PAGES 8                 /* mapped when the program starts */
+#define STACK_LIMIT (STACK_TOP - 256 * PG)  /* the lowest address the stack may reach */
+#define HEAP_LIMIT (STACK_LIMIT - 256 * PG) /* the guard gap lies between */
 #define STACK_PAGE(n) ((volatile char *)(STACK_TOP - (n)*PG)) /* n pages below the top */
 
 /* A 64 KiB array in one frame: twice what the stack starts with. */
@@ -72,6 +75,34 @@ TEST(the_lowest_stack_page_may_be_touched_but_the_guard_below_it_is_sigsegv)
 {
 	EXPECT(exited_with(in_child(touch_lowest), 0));
 	EXPECT_EQ(signal_of(in_child(touch_guard)), SIGSEGV);
+}
+
+TEST(a_system_call_may_read_below_the_stacks_first_pages_which_read_as_zeros)
+{
+	unsigned long before = free_pages();
+	const struct timespec *zero = (const struct timespec *)STACK_PAGE(170);
+	EXPECT_OK(nanosleep(zero, NULL)); /* 0 s 0 ns: a valid time */
+	EXPECT_EQ(free_pages(), before - 1);
+}
+
+static void jump_the_first_guard_page(void)
+{
+	*(volatile char *)(STACK_LIMIT - 3 * PG) = 1; /* as a 12 KiB frame's lowest byte may */
+}
+
+TEST(a_frame_that_skips_a_page_below_the_stack_still_faults_in_the_guard_gap)
+{
+	EXPECT_EQ(signal_of(in_child(jump_the_first_guard_page)), SIGSEGV);
+}
+
+TEST(the_heap_stops_a_whole_guard_gap_short_of_the_stack)
+{
+	unsigned long before = free_pages();
+	char *brk = sbrk(0);
+	EXPECT_ERRNO(sbrk((long)(HEAP_LIMIT + 1 - (unsigned long)brk)), ENOMEM);
+	EXPECT_ERRNO(sbrk((long)(STACK_LIMIT - (unsigned long)brk)), ENOMEM);
+	EXPECT(sbrk(0) == brk);
+	EXPECT_EQ(free_pages(), before);
 }
 
 TEST(a_system_call_writing_into_the_guard_page_is_efault)
