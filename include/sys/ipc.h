@@ -8,6 +8,7 @@
 /* shmget flags, above the nine permission bits */
 #define IPC_CREAT 01000
 #define IPC_EXCL 02000
+#define IPC_NOWAIT 04000 /* for the message and semaphore calls; shm has no use for it */
 
 /* shmctl commands */
 #define IPC_RMID 0

@@ -4,6 +4,9 @@
 #include <sys/ipc.h>
 #include <sys/types.h>
 
+#define SHM_R 0400 /* the owner's read and write permission bits, by their old names */
+#define SHM_W 0200
+
 #define SHM_RDONLY 010000 /* attach read-only */
 #define SHM_RND 020000    /* round shmaddr down to SHMLBA */
 #define SHMLBA 4096       /* attach addresses are multiples of this: the page size */

@@ -1,4 +1,7 @@
-/* The one printf engine, shared by the kernel's kprintf and the user library's printf. */
+/* The one printf engine, shared by the kernel's kprintf and the user library's printf.
+ * The kernel has no floating point (it links without libgcc's soft-float routines): in its
+ * build %f %e %g %a only consume their argument; the user library formats them with fformat
+ * (user/lib/fformat.c). */
 #include "vformat.h"
 
 #include <stdint.h>
@@ -26,15 +29,46 @@ static void pad(struct out *o, int c, int n)
 		put(o, c);
 }
 
+static void put_str(struct out *o, const char *s, int len)
+{
+	for (int i = 0; i < len; i++)
+		put(o, s[i]);
+}
+
+static int str_len(const char *s)
+{
+	int n = 0;
+	while (s[n])
+		n++;
+	return n;
+}
+
+/* Start a field of len characters that begins with prefix (a sign or 0x): pad it to the width
+ * with spaces before the prefix, or with zeros after it when zero_fill. */
+static void field_open(struct out *o, const struct spec *sp, const char *prefix, int len,
+		       int zero_fill)
+{
+	int fill = sp->left ? 0 : sp->width - len;
+	if (!zero_fill)
+		pad(o, ' ', fill);
+	put_str(o, prefix, str_len(prefix));
+	if (zero_fill)
+		pad(o, '0', fill);
+}
+
+/* End a field of len characters: pad it to the width on the right when left-justified. */
+static void field_close(struct out *o, const struct spec *sp, int len)
+{
+	if (sp->left)
+		pad(o, ' ', sp->width - len);
+}
+
 /* Emit a string s of length len inside the field width. */
 static void emit_str(struct out *o, const struct spec *sp, const char *s, int len)
 {
-	if (!sp->left)
-		pad(o, ' ', sp->width - len);
-	for (int i = 0; i < len; i++)
-		put(o, s[i]);
-	if (sp->left)
-		pad(o, ' ', sp->width - len);
+	field_open(o, sp, "", len, 0);
+	put_str(o, s, len);
+	field_close(o, sp, len);
 }
 
 /* Emit an unsigned magnitude v in base with an optional sign or prefix character(s). */
@@ -50,23 +84,65 @@ static void emit_num(struct out *o, const struct spec *sp, uint64_t v, unsigned 
 	} while (v);
 	if (sp->precision == 0 && n == 1 && digits[0] == '0')
 		n = 0;
-	int plen = 0;
-	while (prefix[plen])
-		plen++;
 	int zeros = sp->precision > n ? sp->precision - n : 0;
-	int body = plen + zeros + n;
-	if (sp->zero && !sp->left && sp->precision < 0 && sp->width > body)
-		zeros += sp->width - body, body = sp->width;
-	if (!sp->left)
-		pad(o, ' ', sp->width - body);
-	for (int i = 0; i < plen; i++)
-		put(o, prefix[i]);
+	int len = str_len(prefix) + zeros + n;
+	field_open(o, sp, prefix, len, sp->zero && sp->precision < 0);
 	pad(o, '0', zeros);
 	while (n)
 		put(o, digits[--n]);
-	if (sp->left)
-		pad(o, ' ', sp->width - body);
+	field_close(o, sp, len);
 }
+
+#ifdef __KERNEL__
+/* Show the conversion as written, consuming its argument so later ones stay in step. */
+static void emit_double(struct out *o, const struct spec *sp, va_list *ap, enum format_length len,
+			int conv)
+{
+	(void)sp;
+	if (len == LEN_LONG_DOUBLE)
+		(void)va_arg(*ap, long double);
+	else
+		(void)va_arg(*ap, double);
+	put(o, '%');
+	put(o, conv);
+}
+#else
+static void count_sink(int c, void *arg)
+{
+	(void)c;
+	++*(int *)arg;
+}
+
+static void out_sink(int c, void *arg)
+{
+	put(arg, c);
+}
+
+/* Emit a double argument as %f %e %g %a (or upper case) ask: the sign, %a's 0x and the padding
+ * here, the rest from fformat. inf and nan are padded with spaces even under the 0 flag. */
+static void emit_double(struct out *o, const struct spec *sp, va_list *ap, enum format_length len,
+			int conv)
+{
+	double v = len == LEN_LONG_DOUBLE ? (double)va_arg(*ap, long double) : va_arg(*ap, double);
+	union {
+		double d;
+		uint64_t bits;
+	} u = { v };
+	int finite = (u.bits >> 52 & 0x7ff) != 0x7ff;
+	char prefix[4], *p = prefix;
+	if (u.bits >> 63 || sp->plus || sp->space)
+		*p++ = u.bits >> 63 ? '-' : sp->plus ? '+' : ' ';
+	if (finite && (conv == 'a' || conv == 'A'))
+		*p++ = '0', *p++ = conv == 'a' ? 'x' : 'X';
+	*p = '\0';
+	int body = 0;
+	fformat(count_sink, &body, v, conv, sp->precision, sp->alt);
+	int field = str_len(prefix) + body;
+	field_open(o, sp, prefix, field, sp->zero && finite);
+	fformat(out_sink, o, v, conv, sp->precision, sp->alt);
+	field_close(o, sp, field);
+}
+#endif
 
 /* Read the flags, width and precision after '%'. Returns the updated format pointer. */
 static const char *parse_spec(const char *f, struct spec *sp, va_list *ap)
@@ -107,28 +183,74 @@ static const char *parse_spec(const char *f, struct spec *sp, va_list *ap)
 	return f;
 }
 
-/* Read a length modifier: returns the argument size class 0 (int), 1 (long), 2 (char/short). */
-static const char *parse_length(const char *f, int *longness)
+const char *format_parse_length(const char *f, enum format_length *len)
 {
-	*longness = 0;
-	if (*f == 'h') {
-		f += f[1] == 'h' ? 2 : 1;
-		*longness = 2;
-	} else if (*f == 'l') {
-		f += f[1] == 'l' ? 2 : 1;
-		*longness = 1;
-	} else if (*f == 'z' || *f == 't' || *f == 'j') {
-		f++;
-		*longness = 1;
-	}
+	*len = LEN_INT;
+	if (f[0] == 'h' && f[1] == 'h')
+		*len = LEN_HH, f += 2;
+	else if (f[0] == 'h')
+		*len = LEN_H, f++;
+	else if (f[0] == 'l' && f[1] == 'l')
+		*len = LEN_LONG, f += 2;
+	else if (f[0] == 'l' || f[0] == 'z' || f[0] == 't' || f[0] == 'j')
+		*len = LEN_LONG, f++;
+	else if (f[0] == 'L')
+		*len = LEN_LONG_DOUBLE, f++;
 	return f;
+}
+
+/* Fetch a signed integer argument of size len, narrowed as %hd and %hhd ask. */
+static int64_t signed_arg(va_list *ap, enum format_length len)
+{
+	switch (len) {
+	case LEN_HH:
+		return (signed char)va_arg(*ap, int);
+	case LEN_H:
+		return (short)va_arg(*ap, int);
+	case LEN_INT:
+		return va_arg(*ap, int);
+	default:
+		return va_arg(*ap, long);
+	}
+}
+
+/* Fetch an unsigned integer argument of size len, narrowed as %hu and %hhu ask. */
+static uint64_t unsigned_arg(va_list *ap, enum format_length len)
+{
+	switch (len) {
+	case LEN_HH:
+		return (unsigned char)va_arg(*ap, unsigned);
+	case LEN_H:
+		return (unsigned short)va_arg(*ap, unsigned);
+	case LEN_INT:
+		return va_arg(*ap, unsigned);
+	default:
+		return va_arg(*ap, unsigned long);
+	}
+}
+
+void format_store_int(va_list *ap, enum format_length len, long long v)
+{
+	switch (len) {
+	case LEN_HH:
+		*va_arg(*ap, signed char *) = (signed char)v;
+		break;
+	case LEN_H:
+		*va_arg(*ap, short *) = (short)v;
+		break;
+	case LEN_INT:
+		*va_arg(*ap, int *) = (int)v;
+		break;
+	default:
+		*va_arg(*ap, long *) = (long)v;
+	}
 }
 
 int vformat(format_sink *sink, void *arg, const char *fmt, va_list ap_in)
 {
 	struct out o = { sink, arg, 0 };
 	struct spec sp;
-	int longness;
+	enum format_length len;
 	va_list ap;
 	va_copy(ap, ap_in);
 	for (const char *f = fmt; *f; f++) {
@@ -136,11 +258,11 @@ int vformat(format_sink *sink, void *arg, const char *fmt, va_list ap_in)
 			put(&o, *f);
 			continue;
 		}
-		f = parse_length(parse_spec(f + 1, &sp, &ap), &longness);
+		f = format_parse_length(parse_spec(f + 1, &sp, &ap), &len);
 		switch (*f) {
 		case 'd':
 		case 'i': {
-			int64_t v = longness == 1 ? va_arg(ap, long) : va_arg(ap, int);
+			int64_t v = signed_arg(&ap, len);
 			const char *sign = v < 0 ? "-" : sp.plus ? "+" : sp.space ? " " : "";
 			emit_num(&o, &sp, v < 0 ? -(uint64_t)v : (uint64_t)v, 10, 0, sign);
 			break;
@@ -149,8 +271,7 @@ int vformat(format_sink *sink, void *arg, const char *fmt, va_list ap_in)
 		case 'x':
 		case 'X':
 		case 'o': {
-			uint64_t v =
-			    longness == 1 ? va_arg(ap, unsigned long) : va_arg(ap, unsigned);
+			uint64_t v = unsigned_arg(&ap, len);
 			unsigned base = *f == 'u' ? 10 : *f == 'o' ? 8 : 16;
 			const char *prefix = "";
 			if (sp.alt && v != 0)
@@ -161,14 +282,24 @@ int vformat(format_sink *sink, void *arg, const char *fmt, va_list ap_in)
 		case 'p':
 			emit_num(&o, &sp, (uintptr_t)va_arg(ap, void *), 16, 0, "0x");
 			break;
+		case 'f':
+		case 'F':
+		case 'e':
+		case 'E':
+		case 'g':
+		case 'G':
+		case 'a':
+		case 'A':
+			emit_double(&o, &sp, &ap, len, *f);
+			break;
 		case 's': {
 			const char *s = va_arg(ap, const char *);
 			if (!s)
 				s = "(null)";
-			int len = 0;
-			while (s[len] && (sp.precision < 0 || len < sp.precision))
-				len++;
-			emit_str(&o, &sp, s, len);
+			int n = 0;
+			while (s[n] && (sp.precision < 0 || n < sp.precision))
+				n++;
+			emit_str(&o, &sp, s, n);
 			break;
 		}
 		case 'c': {
@@ -176,10 +307,13 @@ int vformat(format_sink *sink, void *arg, const char *fmt, va_list ap_in)
 			emit_str(&o, &sp, &c, 1);
 			break;
 		}
+		case 'n': /* store the count of characters written so far */
+			format_store_int(&ap, len, o.count);
+			break;
 		case '%':
 			put(&o, '%');
 			break;
-		default: /* unknown conversion: show it as written */
+		default: /* unknown: show it as written; its argument, if any, can't be known */
 			put(&o, '%');
 			if (*f)
 				put(&o, *f);

@@ -1,4 +1,6 @@
-/* Formatted output to the console. Output is unbuffered: each call writes at once. */
+/* Formatted output to the console: stdout is line buffered, stderr unbuffered, as with glibc on
+ * a terminal (see user/lib/stdio.c). Programs have no console input: reading stdin meets
+ * end-of-file at once. */
 #pragma once
 
 #include <stdarg.h>
@@ -6,24 +8,40 @@
 
 typedef struct FILE FILE;
 
-/* Buffering modes for setvbuf. Output here is always unbuffered, so they change nothing. */
+/* Buffering modes for setvbuf: full, line (stdout's), none (stderr's). */
 #define _IOFBF 0
 #define _IOLBF 1
 #define _IONBF 2
+#define BUFSIZ 8192
+extern FILE *const stdin;
 extern FILE *const stdout;
 extern FILE *const stderr;
 #define EOF (-1)
 
 int printf(const char *fmt, ...) __attribute__((format(printf, 1, 2)));
 int fprintf(FILE *f, const char *fmt, ...) __attribute__((format(printf, 2, 3)));
+int dprintf(int fd, const char *fmt, ...) __attribute__((format(printf, 2, 3)));
 int vprintf(const char *fmt, va_list ap);
 int vfprintf(FILE *f, const char *fmt, va_list ap);
+int vdprintf(int fd, const char *fmt, va_list ap);
 int snprintf(char *buf, size_t size, const char *fmt, ...) __attribute__((format(printf, 3, 4)));
 int sprintf(char *buf, const char *fmt, ...) __attribute__((format(printf, 2, 3)));
 int vsnprintf(char *buf, size_t size, const char *fmt, va_list ap);
+int vsprintf(char *buf, const char *fmt, va_list ap);
 int puts(const char *s);
 int fputs(const char *s, FILE *f);
 int putchar(int c);
+int fputc(int c, FILE *f);
+int putc(int c, FILE *f);
 void perror(const char *s);
 int fflush(FILE *f);
 int setvbuf(FILE *f, char *buf, int mode, size_t size);
+void setbuf(FILE *f, char *buf);
+
+int getchar(void);
+int fgetc(FILE *f);
+int getc(FILE *f);
+char *fgets(char *s, int n, FILE *f);
+int scanf(const char *fmt, ...) __attribute__((format(scanf, 1, 2)));
+int sscanf(const char *s, const char *fmt, ...) __attribute__((format(scanf, 2, 3)));
+int vsscanf(const char *s, const char *fmt, va_list ap);

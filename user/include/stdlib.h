@@ -5,11 +5,33 @@
 
 #define EXIT_SUCCESS 0
 #define EXIT_FAILURE 1
+#define RAND_MAX 2147483647
 
 __attribute__((noreturn)) void exit(int status);
+__attribute__((noreturn)) void _Exit(int status);
 __attribute__((noreturn)) void abort(void);
+int atexit(void (*fn)(void));
+char *getenv(const char *name);
+
 int atoi(const char *s);
+long atol(const char *s);
+long long atoll(const char *s);
 long strtol(const char *s, char **end, int base);
+unsigned long strtoul(const char *s, char **end, int base);
+long long strtoll(const char *s, char **end, int base);
+unsigned long long strtoull(const char *s, char **end, int base);
+
+int abs(int n);
+long labs(long n);
+long long llabs(long long n);
+
+int rand(void);
+void srand(unsigned seed);
+
+void qsort(void *base, size_t n, size_t size, int (*cmp)(const void *, const void *));
+void *bsearch(const void *key, const void *base, size_t n, size_t size,
+	      int (*cmp)(const void *, const void *));
+
 void *malloc(size_t size);
 void *calloc(size_t n, size_t size);
 void *realloc(void *p, size_t size);

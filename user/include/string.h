@@ -1,7 +1,9 @@
-/* Memory and string functions (their code is kernel/lib/string.c, shared with the kernel). */
+/* Memory and string functions: the basic ones are kernel/lib/string.c, shared with the kernel;
+ * the rest are the user library's (user/lib/). */
 #pragma once
 
 #include <stddef.h>
+#include <strings.h> /* strcasecmp, strncasecmp: glibc declares them here too */
 
 void *memset(void *dst, int c, size_t n);
 void *memcpy(void *dst, const void *src, size_t n);
@@ -21,3 +23,9 @@ char *strstr(const char *hay, const char *needle);
 void *memchr(const void *s, int c, size_t n);
 char *strdup(const char *s);
 char *strerror(int errnum);
+char *strsignal(int sig);
+size_t strspn(const char *s, const char *accept);
+size_t strcspn(const char *s, const char *reject);
+char *strpbrk(const char *s, const char *accept);
+char *strtok(char *s, const char *delim);
+char *strtok_r(char *s, const char *delim, char **save);

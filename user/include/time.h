@@ -1,4 +1,5 @@
-/* Time: the RTC's wall clock, a monotonic clock, and sleeping. */
+/* Time: the RTC's wall clock, a monotonic clock, sleeping, and calendar time. There are no time
+ * zones: local time is UTC, as on Linux with no zone configured. */
 #pragma once
 
 #include <sys/types.h>
@@ -13,6 +14,29 @@ struct timespec {
 	long tv_nsec;
 };
 
+/* A calendar date and time of day. */
+struct tm {
+	int tm_sec;   /* 0..60 */
+	int tm_min;   /* 0..59 */
+	int tm_hour;  /* 0..23 */
+	int tm_mday;  /* day of the month, 1..31 */
+	int tm_mon;   /* month, 0..11 */
+	int tm_year;  /* years since 1900 */
+	int tm_wday;  /* day of the week, 0..6 from Sunday */
+	int tm_yday;  /* day of the year, 0..365 */
+	int tm_isdst; /* daylight saving time: never here, 0 */
+};
+
 time_t time(time_t *t);
 int clock_gettime(clockid_t clock, struct timespec *ts);
 int nanosleep(const struct timespec *req, struct timespec *rem);
+
+struct tm *gmtime(const time_t *t);
+struct tm *gmtime_r(const time_t *t, struct tm *tm);
+struct tm *localtime(const time_t *t);
+struct tm *localtime_r(const time_t *t, struct tm *tm);
+char *asctime(const struct tm *tm);
+char *asctime_r(const struct tm *tm, char *buf);
+char *ctime(const time_t *t);
+char *ctime_r(const time_t *t, char *buf);
+double difftime(time_t t1, time_t t0);

@@ -8,6 +8,10 @@
 #define STDOUT_FILENO 1
 #define STDERR_FILENO 2
 
+/* sysconf names (Linux values) */
+#define _SC_PAGESIZE 30
+#define _SC_PAGE_SIZE _SC_PAGESIZE
+
 ssize_t write(int fd, const void *buf, size_t n);
 pid_t fork(void);
 pid_t getpid(void);
@@ -23,3 +27,5 @@ unsigned sleep(unsigned seconds);
 int usleep(unsigned long usec);
 void *sbrk(long increment);
 long syscall(long number, ...);
+long sysconf(int name);
+int getpagesize(void);

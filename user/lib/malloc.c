@@ -30,11 +30,15 @@ static int grow(size_t size)
 	return 0;
 }
 
+/* Returns 16-byte aligned memory, or NULL with errno ENOMEM. malloc(0) returns a distinct
+ * pointer that free accepts, as glibc's does. */
 void *malloc(size_t size)
 {
-	if (size == 0 || size > SIZE_MAX / 2)
+	if (size > SIZE_MAX / 2) {
+		errno = ENOMEM;
 		return NULL;
-	size = ALIGN_UP(size);
+	}
+	size = ALIGN_UP(size ? size : 1);
 	for (int tries = 0; tries < 2; tries++) {
 		for (struct block **p = &free_list; *p; p = &(*p)->next) {
 			struct block *b = *p;
@@ -82,8 +86,10 @@ void free(void *ptr)
 
 void *calloc(size_t n, size_t size)
 {
-	if (size && n > SIZE_MAX / size)
+	if (size && n > SIZE_MAX / size) {
+		errno = ENOMEM;
 		return NULL;
+	}
 	void *p = malloc(n * size);
 	if (p)
 		memset(p, 0, n * size);

@@ -1,4 +1,8 @@
-/* printf and friends: the kernel's vformat engine, writing whole lines to fd 1 or 2. */
+/* Output streams: printf and friends over the kernel's vformat engine, writing to fd 1 or 2.
+ * As with glibc on a terminal, stdout is line buffered (held until a newline, a full buffer,
+ * fflush or exit) and stderr is unbuffered (written at the end of each call, so one fprintf is
+ * one write); setvbuf chooses another mode. So, as with glibc, output still held when a process
+ * ends by _exit or a signal is lost, and output held across a fork is written by both. */
 #include <errno.h>
 #include <stdio.h>
 #include <string.h>
@@ -8,41 +12,71 @@
 
 struct FILE {
 	int fd;
+	int mode;   /* _IOFBF, _IOLBF or _IONBF */
+	int failed; /* a write failed during the current call; errno says why */
+	size_t n;   /* characters held in buf */
+	char buf[1024];
 };
 
-static FILE out = { STDOUT_FILENO }, err = { STDERR_FILENO };
+static FILE in = { .fd = STDIN_FILENO, .mode = _IONBF };
+static FILE out = { .fd = STDOUT_FILENO, .mode = _IOLBF };
+static FILE err = { .fd = STDERR_FILENO, .mode = _IONBF };
+FILE *const stdin = &in;
 FILE *const stdout = &out;
 FILE *const stderr = &err;
 
-/* Characters gather in a small buffer that is written at each newline and at the end of
- * the call, so one printf of one line is one write, and output is never held back. */
-struct linebuf {
-	int fd;
-	size_t n;
-	char buf[128];
-};
-
-static void flush(struct linebuf *lb)
+/* Write out what f holds. Returns 0, or EOF when a write fails (what it held is dropped). */
+static int flush(FILE *f)
 {
-	if (lb->n)
-		write(lb->fd, lb->buf, lb->n);
-	lb->n = 0;
+	int ret = 0;
+	for (size_t done = 0; done < f->n;) {
+		ssize_t w = write(f->fd, f->buf + done, f->n - done);
+		if (w <= 0) {
+			f->failed = 1;
+			ret = EOF;
+			break;
+		}
+		done += (size_t)w;
+	}
+	f->n = 0;
+	return ret;
 }
 
-static void line_sink(int c, void *arg)
+/* Add c to what f holds, writing out when f's buffer is full or, line buffered, at a newline. */
+static void put(int c, void *arg)
 {
-	struct linebuf *lb = arg;
-	lb->buf[lb->n++] = (char)c;
-	if (c == '\n' || lb->n == sizeof(lb->buf))
-		flush(lb);
+	FILE *f = arg;
+	f->buf[f->n++] = (char)c;
+	if (f->n == sizeof(f->buf) || (c == '\n' && f->mode == _IOLBF))
+		flush(f);
 }
 
+/* Each output call runs between begin and end. Returns 0, or EOF if one of its writes failed. */
+static void begin(FILE *f)
+{
+	f->failed = 0;
+}
+
+static int end(FILE *f)
+{
+	if (f->mode == _IONBF)
+		flush(f);
+	return f->failed ? EOF : 0;
+}
+
+/* Returns the number of characters, or -1 when a write failed. */
 int vfprintf(FILE *f, const char *fmt, va_list ap)
 {
-	struct linebuf lb = { .fd = f->fd };
-	int n = vformat(line_sink, &lb, fmt, ap);
-	flush(&lb);
-	return n;
+	begin(f);
+	int n = vformat(put, f, fmt, ap);
+	return end(f) == 0 ? n : -1;
+}
+
+/* Through an unbuffered stream of its own for fd. */
+int vdprintf(int fd, const char *fmt, va_list ap)
+{
+	FILE f = { .fd = fd, .mode = _IONBF };
+	return vfprintf(&f, fmt, ap);
 }
 
 int vprintf(const char *fmt, va_list ap)
@@ -68,6 +102,15 @@ int fprintf(FILE *f, const char *fmt, ...)
 	return n;
 }
 
+int dprintf(int fd, const char *fmt, ...)
+{
+	va_list ap;
+	va_start(ap, fmt);
+	int n = vdprintf(fd, fmt, ap);
+	va_end(ap);
+	return n;
+}
+
 int vsnprintf(char *buf, size_t size, const char *fmt, va_list ap)
 {
 	return vformat_buf(buf, size, fmt, ap);
@@ -82,30 +125,54 @@ int snprintf(char *buf, size_t size, const char *fmt, ...)
 	return n;
 }
 
-/* sprintf trusts buf to be large enough, as the C standard's does: prefer snprintf. */
+/* vsprintf and sprintf trust buf to be large enough, as the C standard's do: prefer snprintf. */
+int vsprintf(char *buf, const char *fmt, va_list ap)
+{
+	return vformat_buf(buf, (size_t)-1 / 2, fmt, ap);
+}
+
 int sprintf(char *buf, const char *fmt, ...)
 {
 	va_list ap;
 	va_start(ap, fmt);
-	int n = vformat_buf(buf, (size_t)-1 / 2, fmt, ap);
+	int n = vsprintf(buf, fmt, ap);
 	va_end(ap);
 	return n;
 }
 
 int fputs(const char *s, FILE *f)
 {
-	return fprintf(f, "%s", s) < 0 ? EOF : 0;
+	begin(f);
+	while (*s)
+		put(*s++, f);
+	return end(f);
 }
 
 int puts(const char *s)
 {
-	return printf("%s\n", s) < 0 ? EOF : 0;
+	begin(stdout);
+	while (*s)
+		put(*s++, stdout);
+	put('\n', stdout);
+	return end(stdout);
+}
+
+/* Returns c as an unsigned char, or EOF when the write failed. */
+int fputc(int c, FILE *f)
+{
+	begin(f);
+	put(c, f);
+	return end(f) == 0 ? (unsigned char)c : EOF;
+}
+
+int putc(int c, FILE *f)
+{
+	return fputc(c, f);
 }
 
 int putchar(int c)
 {
-	char ch = (char)c;
-	return write(STDOUT_FILENO, &ch, 1) == 1 ? (unsigned char)c : EOF;
+	return fputc(c, stdout);
 }
 
 void perror(const char *s)
@@ -116,16 +183,28 @@ void perror(const char *s)
 		fprintf(stderr, "%s\n", strerror(errno));
 }
 
-/* Nothing is ever held back (see vfprintf), so there is nothing to flush. */
+/* Write out what f holds (every output stream's, when f is NULL). Returns 0, or EOF. */
 int fflush(FILE *f)
 {
-	(void)f;
+	if (!f)
+		return fflush(stdout) | fflush(stderr);
+	return flush(f);
+}
+
+/* Choose f's buffering; what it holds is written out first. f keeps its own buffer whatever
+ * buf and size say, as C allows. Returns 0, or EOF for an unknown mode. */
+int setvbuf(FILE *f, char *buf, int mode, size_t size)
+{
+	(void)buf, (void)size;
+	if (mode != _IOFBF && mode != _IOLBF && mode != _IONBF)
+		return EOF;
+	flush(f);
+	f->mode = mode;
 	return 0;
 }
 
-/* Output is unbuffered whatever is asked; accepted so that textbook programs build. */
-int setvbuf(FILE *f, char *buf, int mode, size_t size)
+/* Full buffering with buf, or none when buf is NULL. */
+void setbuf(FILE *f, char *buf)
 {
-	(void)f, (void)buf, (void)size;
-	return mode == _IOFBF || mode == _IOLBF || mode == _IONBF ? 0 : EOF;
+	setvbuf(f, buf, buf ? _IOFBF : _IONBF, BUFSIZ);
 }

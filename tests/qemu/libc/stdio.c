@@ -1,0 +1,144 @@
+/* <stdio.h>: stdin at end-of-file, character output, buffering calls, dprintf and sscanf. */
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <sys/wait.h>
+#include <unistd.h>
+
+#include "expect_str.h"
+#include "utest.h"
+
+TEST(reading_stdin_meets_end_of_file_at_once)
+{
+	char buf[16] = "untouched";
+	EXPECT_EQ(getchar(), EOF);
+	EXPECT_EQ(getc(stdin), EOF);
+	EXPECT_EQ(fgetc(stdin), EOF);
+	EXPECT(fgets(buf, sizeof(buf), stdin) == NULL);
+	EXPECT_STR(buf, "untouched");
+	int n = 5;
+	EXPECT_EQ(scanf("%d", &n), EOF);
+	EXPECT_EQ(n, 5);
+}
+
+TEST(fputc_putc_and_fputs_write_and_return_the_character)
+{
+	EXPECT_EQ(fputc('c', stdout), 'c');
+	EXPECT_EQ(putc('\n', stdout), '\n');
+	EXPECT_EQ(putchar(0x141), 'A'); /* the value is converted to unsigned char */
+	EXPECT_EQ(putchar('\n'), '\n');
+	EXPECT_EQ(fputs("stdio: fputs line\n", stdout), 0);
+}
+
+TEST(setvbuf_refuses_an_unknown_mode)
+{
+	EXPECT_EQ(setvbuf(stdout, NULL, 42, 0), EOF);
+	EXPECT_EQ(setvbuf(stdout, NULL, _IOLBF, 0), 0);
+	EXPECT_EQ(BUFSIZ, 8192);
+}
+
+/* Run child in a child process and wait for it. Returns its exit status. */
+static int in_child(void (*child)(void))
+{
+	pid_t pid = fork();
+	if (pid == 0)
+		child();
+	int status = -1;
+	EXPECT_EQ(waitpid(pid, &status, 0), pid);
+	return WIFEXITED(status) ? WEXITSTATUS(status) : -1;
+}
+
+static void print_then_exit(void)
+{
+	setvbuf(stdout, NULL, _IOFBF, 0);
+	printf("stdio: held in a full buffer until exit\n");
+	exit(0);
+}
+
+static void print_then_underscore_exit(void)
+{
+	setvbuf(stdout, NULL, _IOFBF, 0);
+	printf("stdio: held in a full buffer and lost by _exit\n");
+	_exit(0);
+}
+
+static void print_then_underscore_capital_exit(void)
+{
+	static char buf[BUFSIZ];
+	setbuf(stdout, buf);
+	printf("stdio: held in a full buffer and lost by _Exit\n");
+	_Exit(0);
+}
+
+/* The expect file checks the console for the first line and against the other two. */
+TEST(exit_writes_out_held_output_but_underscore_exit_loses_it)
+{
+	EXPECT_EQ(in_child(print_then_exit), 0);
+	EXPECT_EQ(in_child(print_then_underscore_exit), 0);
+	EXPECT_EQ(in_child(print_then_underscore_capital_exit), 0);
+}
+
+static void finish_the_line(void)
+{
+	printf("child\n");
+	exit(0);
+}
+
+/* Line buffered: the start of a line waits for its end, so parent and child each write it. */
+TEST(stdout_holds_a_line_until_its_newline)
+{
+	printf("stdio: line begun before fork, ended by the ");
+	EXPECT_EQ(in_child(finish_the_line), 0);
+	printf("parent\n");
+}
+
+TEST(dprintf_writes_to_a_descriptor_and_reports_write_errors)
+{
+	EXPECT_EQ(dprintf(STDOUT_FILENO, "stdio: dprintf %d\n", 7), 17);
+	EXPECT_ERRNO(dprintf(9, "x"), EBADF);
+	EXPECT_ERRNO(fputc('x', stdin), EBADF);
+}
+
+TEST(sscanf_reads_integers_words_and_characters)
+{
+	int d = 0, x = 0, n = 0;
+	long l = 0;
+	unsigned u = 0;
+	char word[16], c = 0;
+	const char *s = "  -12 0x1f 99999999999 42 shm_key Z";
+	EXPECT_EQ(sscanf(s, "%d %x %ld %u %15s %c%n", &d, &x, &l, &u, word, &c, &n), 6);
+	EXPECT_EQ(d, -12);
+	EXPECT_EQ(x, 31);
+	EXPECT_EQ(l, 99999999999L);
+	EXPECT_EQ(u, 42);
+	EXPECT_STR(word, "shm_key");
+	EXPECT_EQ(c, 'Z');
+	EXPECT_EQ(n, strlen(s));
+}
+
+TEST(sscanf_matches_literals_widths_and_suppression)
+{
+	int a = 0, b = 0, i = 0;
+	char two[3] = "";
+	EXPECT_EQ(sscanf("key=12345", "key=%3d%d", &a, &b), 2);
+	EXPECT_EQ(a, 123);
+	EXPECT_EQ(b, 45);
+	EXPECT_EQ(sscanf("1:2", "%*d:%d", &a), 1);
+	EXPECT_EQ(a, 2);
+	EXPECT_EQ(sscanf("abcd", "%2c", two), 1);
+	EXPECT(two[0] == 'a' && two[1] == 'b');
+	EXPECT_EQ(sscanf("010 50%", "%i %d%%", &i, &a), 2);
+	EXPECT_EQ(i, 8);
+}
+
+TEST(sscanf_counts_only_what_matched_and_eof_when_empty)
+{
+	int a = -1, b = -1;
+	EXPECT_EQ(sscanf("7 x", "%d %d", &a, &b), 1);
+	EXPECT_EQ(a, 7);
+	EXPECT_EQ(b, -1);
+	EXPECT_EQ(sscanf("x", "%d", &a), 0);
+	EXPECT_EQ(sscanf("", "%d", &a), EOF);
+	EXPECT_EQ(sscanf("   ", "%d", &a), EOF);
+	EXPECT_EQ(sscanf("a", "b%d", &a), 0);
+}

@@ -1,0 +1,114 @@
+/* <string.h>, <strings.h> and <ctype.h>: tokens, spans, case, and messages. */
+#include <ctype.h>
+#include <errno.h>
+#include <signal.h>
+#include <string.h>
+#include <strings.h>
+
+#include "expect_str.h"
+#include "utest.h"
+
+TEST(strtok_splits_on_any_run_of_delimiters)
+{
+	char s[] = "  one,,two three,";
+	EXPECT_STR(strtok(s, " ,"), "one");
+	EXPECT_STR(strtok(NULL, " ,"), "two");
+	EXPECT_STR(strtok(NULL, " ,"), "three");
+	EXPECT(strtok(NULL, " ,") == NULL);
+	EXPECT(strtok(NULL, " ,") == NULL);
+	char only[] = ",,,";
+	EXPECT(strtok(only, ",") == NULL);
+}
+
+TEST(strtok_r_keeps_two_strings_apart)
+{
+	char a[] = "a b", b[] = "1:2", *sa, *sb;
+	EXPECT_STR(strtok_r(a, " ", &sa), "a");
+	EXPECT_STR(strtok_r(b, ":", &sb), "1");
+	EXPECT_STR(strtok_r(NULL, " ", &sa), "b");
+	EXPECT_STR(strtok_r(NULL, ":", &sb), "2");
+	EXPECT(strtok_r(NULL, " ", &sa) == NULL);
+}
+
+TEST(strspn_strcspn_strpbrk_measure_spans)
+{
+	EXPECT_EQ(strspn("aabbc", "ab"), 4);
+	EXPECT_EQ(strspn("xyz", "ab"), 0);
+	EXPECT_EQ(strcspn("hello, world", ", "), 5);
+	EXPECT_EQ(strcspn("hello", ""), 5);
+	EXPECT_STR(strpbrk("key=value", "=:"), "=value");
+	EXPECT(strpbrk("abc", "xyz") == NULL);
+}
+
+TEST(strstr_and_strncat_work)
+{
+	EXPECT_STR(strstr("shared memory", "mem"), "memory");
+	EXPECT(strstr("abc", "abd") == NULL);
+	char buf[16] = "shm";
+	EXPECT_STR(strncat(buf, "_server", 4), "shm_ser");
+}
+
+TEST(strcasecmp_ignores_case)
+{
+	EXPECT_EQ(strcasecmp("Hello", "hELLO"), 0);
+	EXPECT(strcasecmp("apple", "Banana") < 0);
+	EXPECT(strcasecmp("b", "A") > 0);
+	EXPECT(strcasecmp("abc", "ab") > 0);
+	EXPECT_EQ(strncasecmp("QUITnow", "quit", 4), 0);
+	EXPECT(strncasecmp("quit", "quiz", 4) < 0);
+}
+
+TEST(strerror_has_linux_texts_for_the_new_errnos)
+{
+	EXPECT_EQ(EWOULDBLOCK, EAGAIN);
+	EXPECT_EQ(ENOTDIR, 20);
+	EXPECT_EQ(ENFILE, 23);
+	EXPECT_EQ(ENOTTY, 25);
+	EXPECT_EQ(EPIPE, 32);
+	EXPECT_EQ(EDOM, 33);
+	EXPECT_EQ(EOVERFLOW, 75);
+	EXPECT_STR(strerror(EOVERFLOW), "Value too large for defined data type");
+	EXPECT_STR(strerror(EPIPE), "Broken pipe");
+	EXPECT_STR(strerror(EDOM), "Numerical argument out of domain");
+	EXPECT_STR(strerror(ENOTTY), "Inappropriate ioctl for device");
+	EXPECT_STR(strerror(ENFILE), "Too many open files in system");
+	EXPECT_STR(strerror(ENOTDIR), "Not a directory");
+	EXPECT_STR(strerror(9999), "Unknown error 9999");
+}
+
+TEST(strsignal_describes_signals_as_glibc_does)
+{
+	EXPECT_STR(strsignal(SIGSEGV), "Segmentation fault");
+	EXPECT_STR(strsignal(SIGKILL), "Killed");
+	EXPECT_STR(strsignal(SIGCHLD), "Child exited");
+	EXPECT_STR(strsignal(99), "Unknown signal 99");
+}
+
+TEST(ctype_classifies_ascii)
+{
+	EXPECT(isdigit('7') && !isdigit('a'));
+	EXPECT(isxdigit('f') && isxdigit('F') && isxdigit('9') && !isxdigit('g'));
+	EXPECT(isalpha('q') && isalpha('Q') && !isalpha('1'));
+	EXPECT(isalnum('z') && isalnum('0') && !isalnum('_'));
+	EXPECT(isspace(' ') && isspace('\n') && isspace('\t') && isspace('\v') && !isspace('x'));
+	EXPECT(isupper('A') && !isupper('a') && islower('a') && !islower('A'));
+	EXPECT(isprint(' ') && isprint('~') && !isprint('\n') && !isprint(0x7f));
+	EXPECT(ispunct('!') && ispunct('_') && !ispunct(' ') && !ispunct('a'));
+	EXPECT(iscntrl('\0') && iscntrl(0x7f) && !iscntrl(' '));
+}
+
+TEST(ctype_puts_eof_and_high_bytes_in_no_class)
+{
+	EXPECT(!isalpha(EOF) && !isspace(EOF) && !isprint(EOF) && !iscntrl(EOF));
+	EXPECT(!isalpha(0xe9) && !isprint(0xe9) && !ispunct(0xe9));
+	EXPECT_EQ(toupper(EOF), EOF);
+}
+
+TEST(toupper_and_tolower_change_only_letters)
+{
+	EXPECT_EQ(toupper('a'), 'A');
+	EXPECT_EQ(toupper('Z'), 'Z');
+	EXPECT_EQ(toupper('1'), '1');
+	EXPECT_EQ(tolower('Q'), 'q');
+	EXPECT_EQ(tolower('['), '[');
+}
