@@ -29,12 +29,14 @@ static void pad(struct out *o, int c, int n)
 		put(o, c);
 }
 
+/* Emit the len characters of s. */
 static void put_str(struct out *o, const char *s, int len)
 {
 	for (int i = 0; i < len; i++)
 		put(o, s[i]);
 }
 
+/* strlen, kept here so that the engine needs nothing from either C library. */
 static int str_len(const char *s)
 {
 	int n = 0;
@@ -107,12 +109,14 @@ static void emit_double(struct out *o, const struct spec *sp, va_list *ap, enum 
 	put(o, conv);
 }
 #else
+/* A sink that only counts: fformat runs twice, to measure the field and then to fill it. */
 static void count_sink(int c, void *arg)
 {
 	(void)c;
 	++*(int *)arg;
 }
 
+/* A sink that passes characters on to the output o = arg. */
 static void out_sink(int c, void *arg)
 {
 	put(arg, c);

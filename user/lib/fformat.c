@@ -24,11 +24,13 @@ struct sink {
 	void *arg;
 };
 
+/* Pass one character to the sink. */
 static void emit(const struct sink *s, int c)
 {
 	s->fn(c, s->arg);
 }
 
+/* Pass every character of str to the sink. */
 static void emit_str(const struct sink *s, const char *str)
 {
 	while (*str)

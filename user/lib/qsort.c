@@ -5,6 +5,7 @@
 
 typedef int compare_fn(const void *, const void *);
 
+/* Exchange the size bytes at a and b. */
 static void swap(char *a, char *b, size_t size)
 {
 	for (; size; size--, a++, b++) {
