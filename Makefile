@@ -68,8 +68,9 @@ COMMON := $(OPT) -g -ffreestanding -fno-common -fno-builtin -fno-stack-protector
 KCFLAGS := $(COMMON) -std=c11 -Wall -Wextra -Werror -fno-omit-frame-pointer \
 	-I include -I kernel -I syscall -I $(B)/include -D__KERNEL__
 # User programs get GCC's default dialect with GNU extensions, as `cc prog.c` on Linux would:
-# textbook code writes `asm`, and is not built with -Werror.
-UCFLAGS := $(COMMON) -std=gnu11 -Wall -Wextra -DRVSHM_LAZY=$(LAZY) -I user/include -I include -I tests/lib -iquote kernel -iquote user
+# textbook code writes `asm`, and is not built with -Werror. char is signed, as on the x86-64
+# machines textbook code is written on, so `char c = getchar(); c != EOF` works as there.
+UCFLAGS := $(COMMON) -std=gnu11 -fsigned-char -Wall -Wextra -DRVSHM_LAZY=$(LAZY) -I user/include -I include -I tests/lib -iquote kernel -iquote user
 LDFLAGS := -nostdlib -z max-page-size=4096 --no-warn-rwx-segments
 # User programs may need libgcc (soft-float, for one); the kernel links without it.
 LIBGCC := $(shell $(CC) -march=rv64imac -mabi=lp64 -print-libgcc-file-name 2>/dev/null)
@@ -111,13 +112,16 @@ $(B)/ulib.a: $(ULIBOBJ)
 	@echo "  AR      $@"
 	$(Q)rm -f $@ && $(TOOLPREFIX)ar rcs $@ $^
 
-# A user program from one or more C files: $(call user-prog,out.elf,sources)
+# A user program from one or more C files: $(call user-prog,out.elf,sources). A program may
+# define a function the library has too (its own strlen, say, as K&R asks): its definition
+# comes first and wins, as with other C libraries, where each function is an object of its own.
 UHEADERS := $(wildcard user/include/*.h user/include/sys/*.h include/*.h include/sys/*.h tests/lib/*.h)
 define user-prog
 $(1): $(2) $(B)/ulib.a $(B)/u/user/lib/crt0.o user/user.ld $(UHEADERS)
 	@mkdir -p $$(@D) && echo "  PROG    $$@"
 	$$(Q)$$(CC) $$(filter-out -MMD -MP,$$(UCFLAGS)) -nostdlib -static -T user/user.ld \
-		-Wl,-z,max-page-size=4096 -Wl,--no-warn-rwx-segments -o $$@ \
+		-Wl,-z,max-page-size=4096 -Wl,--no-warn-rwx-segments -Wl,--allow-multiple-definition \
+		-o $$@ \
 		$(B)/u/user/lib/crt0.o $(2) $(B)/ulib.a $$(LIBGCC)
 endef
 
@@ -143,6 +147,10 @@ RUN_V := $(if $(filter command line,$(origin V)),$(V),0)
 run-src = $(abspath $(if $(filter /%,$(1))$(wildcard $(1)),$(1),$(or $(wildcard $(PWD)/$(1)),$(1))))
 RUN_ELFS := $(foreach p,$(PROG),$(B)/run/$(basename $(notdir $(p))).elf)
 $(foreach p,$(PROG),$(eval $(call user-prog,$(B)/run/$(basename $(notdir $(p))).elf,$(call run-src,$(p)))))
+# Always rebuilt: the same name may be another file now, or a header it includes changed. Only
+# -Wall, as a student would ask of gcc: -Wextra would flag every main(argc, argv) not using them.
+$(RUN_ELFS): FORCE
+$(RUN_ELFS): UCFLAGS := $(filter-out -Wextra,$(UCFLAGS))
 $(eval $(call kernel-image,$(B)/run,$(RUN_ELFS),$(RUN_V),$(DEBUG),$(PACE)))
 
 # make exits only 0, 1 or 2 by itself; so the run's status goes to a file, and `run` exits with
@@ -171,6 +179,8 @@ $(if $(PROG),,$(error make run: name your programs, e.g. make run PROG="hello.c"
 $(foreach p,$(PROG),$(if $(wildcard $(call run-src,$(p))),,$(error make run: no such file: $(p))))
 $(if $(filter $(words $(sort $(RUN_ELFS))),$(words $(RUN_ELFS))),,\
 	$(error make run: two programs share a file name; rename one))
+$(if $(word $(CONFIG_NPROC),$(wordlist 2,$(words $(PROG)),$(PROG))),$(error make run: at most \
+	$(CONFIG_NPROC) programs, one for each process slot (CONFIG_NPROC=$(CONFIG_NPROC))))
 endif
 
 qemu: $(B)/kernel.elf

@@ -1,6 +1,8 @@
 /* Per-hart state. tp holds the index of this hart's struct cpu while in the kernel. */
 #pragma once
 
+#include <stdint.h>
+
 #include "context.h"
 
 struct task_group_s;
@@ -12,6 +14,7 @@ struct __attribute__((aligned(256))) cpu {
 	struct context scheduler;  /* swtch() here to enter the scheduler */
 	int intr_depth;            /* intr_push nesting */
 	int intr_was_on;           /* interrupts were on before the outermost intr_push */
+	uint64_t timer_at;         /* when this hart's timer fires next, in time CSR ticks */
 };
 
 #define NCPU 1

@@ -30,19 +30,25 @@ void task_make_runnable(struct task_group_s *t)
 	runq_tail = t;
 }
 
-/* Wake the tasks whose timed sleep is over. Caller holds task_lock. */
+/* Wake the tasks whose timed sleep is over, and have the timer fire when the next one's
+ * is. Caller holds task_lock. */
 static void wake_sleepers(void)
 {
 	if (timed_sleepers == 0)
 		return; /* the common case, and the scheduler runs at every switch */
-	uint64_t now = timer_now();
+	uint64_t now = timer_now(), next = UINT64_MAX;
 	for (int i = 0; i < CONFIG_NPROC; i++) {
 		struct task_group_s *t = &tasks[i];
-		if (t->state == TASK_SLEEPING && t->wake_time && now >= t->wake_time) {
+		if (t->state != TASK_SLEEPING || !t->wake_time)
+			continue;
+		if (now >= t->wake_time) {
 			t->wake_time = 0;
 			task_make_runnable(t);
+		} else if (t->wake_time < next) {
+			next = t->wake_time;
 		}
 	}
+	timer_wake_by(next);
 }
 
 /* Take the task at the head of the run queue, or NULL. Caller holds task_lock. */

@@ -198,6 +198,26 @@ long sys_getppid(void)
 	return ppid;
 }
 
+/* Does sig, left to its default action, end a process? SIGCHLD, SIGURG and SIGWINCH are
+ * ignored by default, and SIGCONT only continues a stopped process. Nothing is ever stopped,
+ * for rvshm has no job control, so the stop signals have no effect either. */
+static int ends_process(int sig)
+{
+	switch (sig) {
+	case SIGCHLD:
+	case SIGURG:
+	case SIGWINCH:
+	case SIGCONT:
+	case SIGSTOP:
+	case SIGTSTP:
+	case SIGTTIN:
+	case SIGTTOU:
+		return 0;
+	default:
+		return sig != 0;
+	}
+}
+
 long sys_kill(int pid, int sig)
 {
 	struct task_group_s *self = this_task();
@@ -213,7 +233,7 @@ long sys_kill(int pid, int sig)
 			continue;
 		err = self->euid == 0 || self->euid == t->uid ? 0 : -EPERM;
 		/* A zombie still exists until it is waited for, as on Linux: nothing to do. */
-		if (err == 0 && sig != 0 && t->state != TASK_ZOMBIE) {
+		if (err == 0 && ends_process(sig) && t->state != TASK_ZOMBIE) {
 			t->killed = sig;
 			if (t->state == TASK_SLEEPING)
 				task_make_runnable(t);

@@ -1,6 +1,8 @@
-/* The scheduler's tick: every 1/TIMESLICE_HZ s the running process may lose the hart. */
+/* The scheduler's tick: every 1/TIMESLICE_HZ s the running process may lose the hart. A
+ * timed sleep that ends sooner brings the interrupt forward (timer_wake_by). */
 #include "timer.h"
 
+#include "cpu.h"
 #include "riscv.h"
 #include "sbi.h"
 
@@ -24,7 +26,7 @@ void timer_init(uint64_t timebase_hz)
 {
 	hz = timebase_hz;
 	ticks_per_slice = timebase_hz / TIMESLICE_HZ;
-	sbi_set_timer(timer_now() + ticks_per_slice);
+	timer_interrupt();
 	csr_set(sie, SIE_STIE);
 }
 
@@ -40,5 +42,16 @@ void timer_pause(uint64_t ticks)
 
 void timer_interrupt(void)
 {
-	sbi_set_timer(timer_now() + ticks_per_slice);
+	struct cpu *c = this_cpu();
+	c->timer_at = timer_now() + ticks_per_slice;
+	sbi_set_timer(c->timer_at);
+}
+
+void timer_wake_by(uint64_t when)
+{
+	struct cpu *c = this_cpu();
+	if (when < c->timer_at) {
+		c->timer_at = when;
+		sbi_set_timer(when);
+	}
 }

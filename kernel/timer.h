@@ -9,6 +9,10 @@ void timer_init(uint64_t timebase_hz);
 /* A timer interrupt arrived: arm the next tick. */
 void timer_interrupt(void);
 
+/* Make this hart's timer fire by time when (in time CSR ticks), if it would fire later: a
+ * sleep then ends when it should, not at the next tick. Interrupts must be off. */
+void timer_wake_by(uint64_t when);
+
 /* Stop this hart for ticks of the time CSR, asleep in wfi with interrupts off: nothing else
  * runs meanwhile. Only for PACE=1's pauses in the narration. */
 void timer_pause(uint64_t ticks);

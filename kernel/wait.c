@@ -8,17 +8,22 @@
 
 #define WNOHANG 1
 
-/* Does child t match waitpid's pid argument (a pid, or -1 for any)? */
+/* Does child t match waitpid's pid argument: a pid, -1 for any child, or 0 for any in the
+ * caller's process group? rvshm has one process group, so 0 is any child too, and a group
+ * -pid (pid < -1) has no children of ours in it. */
 static int matches(const struct task_group_s *t, const struct task_group_s *parent, int pid)
 {
-	return t->parent == parent && t->state != TASK_UNUSED && (pid == -1 || t->pid == pid);
+	return t->parent == parent && t->state != TASK_UNUSED &&
+	       (pid == -1 || pid == 0 || t->pid == pid);
 }
 
 long sys_wait4(int pid, uintptr_t ustatus, int options, uintptr_t rusage)
 {
 	struct task_group_s *self = this_task();
-	if ((options & ~WNOHANG) != 0 || rusage != 0 || pid == 0 || pid < -1)
+	if ((options & ~WNOHANG) != 0 || rusage != 0)
 		return -EINVAL;
+	if (pid == INT32_MIN) /* as on Linux: no group has that id */
+		return -ESRCH;
 	spin_lock(&task_lock);
 	for (;;) {
 		int have_children = 0;

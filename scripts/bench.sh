@@ -1,7 +1,7 @@
 #!/bin/sh
 # Boot the benchmark kernels and print every figure as "bench: NAME VALUE UNIT".
 # Instruction counts come from -icount shift=0, where rdinstret is exact and repeatable;
-# the wall-clock figure comes from a boot without it. Usage: bench.sh QEMU
+# the wall-clock figures (NAME_wall) come from a boot without it. Usage: bench.sh QEMU
 qemu=$1
 boot() { # boot KERNEL MEM [QEMU-ARGS...]: the bench lines of one boot
 	elf=$1 mem=$2
@@ -10,8 +10,8 @@ boot() { # boot KERNEL MEM [QEMU-ARGS...]: the bench lines of one boot
 		-serial stdio "$@" -kernel "$elf" </dev/null | tr -d '\r' | grep -E '^(bench:|panic|kill)'
 }
 echo "bench: qemu $($qemu --version | head -n 1 | sed 's/.*version \([^ ]*\).*/\1/') version"
-boot build/bench/kernel.elf 128M -icount shift=0 | grep -v syscall_null_wall
+boot build/bench/kernel.elf 128M -icount shift=0 | grep -v '_wall '
 boot build/lazy/bench/kernel.elf 128M -icount shift=0
-boot build/bench/kernel.elf 128M | grep syscall_null_wall
+boot build/bench/kernel.elf 128M | grep '_wall '
 boot build/scale/bench-scale/kernel.elf 1G -icount shift=0 | sed 's/^bench: scale_/bench: scale_eager_/'
 boot build/scale-lazy/bench-scale/kernel.elf 1G -icount shift=0 | sed 's/^bench: scale_/bench: scale_lazy_/'

@@ -166,7 +166,7 @@ check "a fault in the kernel panics with its cause and a backtrace, and powers o
 
 # make bench runs and prints every figure; the figures themselves are not tests.
 make -s bench >build/bench.txt 2>&1
-for figure in syscall_null syscall_null_wall shmget_1page shmat_page shmdt_page shm_fault \
+for figure in syscall_null syscall_null_wall usleep_1ms_wall shmget_1page shmat_page shmdt_page shm_fault \
 	shm_fault_new ctx_switch fork exchange_ratio; do
 	check "make bench prints $figure" grep -qE "^bench: $figure [0-9.]+ [a-z]+\$" build/bench.txt
 done
@@ -186,6 +186,16 @@ make_run "of a program that leaves a segment" 0 \
 	'^shm: 1 segment\(s\) never removed with IPC_RMID hold 4 pages$' PROG=tests/run/leaves.c
 check "make run of a program that leaves a segment: its pages make up the difference" \
 	held_balanced build/run-output.txt
+make_run "of a program with its own strlen" 0 '^strlen\("abc"\) = 1003$' PROG=tests/run/own_strlen.c
+make_run "of a copy loop over a char" 0 '^end of input$' PROG=tests/run/getchar_loop.c TIMEOUT=20
+make_run "of one prog.c" 0 '^I am a$' PROG=tests/run/same/a/prog.c
+make_run "of another prog.c, older than the first one's build" 0 '^I am b$' PROG=tests/run/same/b/prog.c
+mkdir -p build/many
+for i in $(seq 1 17); do echo 'int main(void) { return 0; }' >build/many/p$i.c; done
+make_run "of as many programs as there are process slots" 0 'powering off \(status 0\)' \
+	PROG="$(ls build/many/*.c | head -n 16 | tr '\n' ' ')"
+make_run "of more programs than there are process slots" 2 'at most 16 programs' \
+	PROG="$(ls build/many/*.c | tr '\n' ' ')"
 make_run "of a failing program" 3 'powering off \(status 3\)' PROG=tests/run/fails.c
 check "make run of a failing program: mirrors its output" grep -q '^about to fail$' build/run-output.txt
 check "run.sh returns the program's exact status" sh -c 'bash scripts/run.sh "$0" build/run/kernel.elf 60 128M >/dev/null 2>&1; test $? -eq 3' "$qemu"

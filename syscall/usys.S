@@ -13,8 +13,7 @@ name: \
 	ret;
 
 	.section .text
+/* exit() is the C library's (user/lib/exit.c: atexit handlers, then stdio's held output); the
+ * exit system call's stub is _exit, POSIX's name for "end now, with no clean-up". */
+#define exit _exit
 #include "syscalls.def"
-
-# exit() is the syscall; _exit() is its POSIX name for "no clean-up first".
-	.weak _exit
-	.set _exit, exit

@@ -56,7 +56,7 @@ int shm_group_fork(struct task_group_s *parent, struct task_group_s *child)
 		cg->attach[i] = *a;
 		r->ds.shm_nattch++;
 		r->ds.shm_atime = (time_t)rtc_seconds();
-		r->ds.shm_lpid = child->pid;
+		r->ds.shm_lpid = parent->pid; /* as on Linux: the parent's fork made the attach */
 		narrate("fork: pid %d inherits shmid %d at 0x%lx from pid %d\n", child->pid,
 			a->shmid, a->va, parent->pid);
 	}

@@ -1,7 +1,7 @@
 /* rvshm's figures, in exact instruction counts (QEMU -icount shift=0 makes rdinstret exact).
  * Each figure is the cheapest of a few repetitions, so that a timer tick that lands inside
  * one measurement does not count. scripts/bench.sh boots this in an eager kernel, a lazy
- * kernel, and without -icount for the wall-clock figure. */
+ * kernel, and without -icount for the wall-clock figures. */
 #include <sched.h>
 #include <string.h>
 #include <sys/shm.h>
@@ -44,6 +44,16 @@ static uint64_t getpid_wall(long n)
 	for (long i = 0; i < n; i++)
 		getpid();
 	return (rdtime() - t0) * 100 / (uint64_t)n; /* 10 MHz: 100 ns a tick */
+}
+
+/* Microseconds of host time per usleep(1000), over n of them: how close a short sleep ends to
+ * its deadline (a sleep no longer waits for the next 10 ms tick). */
+static uint64_t usleep_wall(long n)
+{
+	uint64_t t0 = rdtime();
+	for (long i = 0; i < n; i++)
+		usleep(1000);
+	return (rdtime() - t0) / 10 / (uint64_t)n; /* 10 MHz: 10 ticks a microsecond */
 }
 
 static uint64_t shmget_cost(long pages)
@@ -234,6 +244,7 @@ int main(void)
 	}
 	report("syscall_null", cheapest(getpid_cost, 1000), "instructions");
 	report("syscall_null_wall", cheapest(getpid_wall, 10000), "ns");
+	report("usleep_1ms_wall", cheapest(usleep_wall, 100), "us");
 	report("shmget_1page", cheapest(shmget_cost, 1), "instructions");
 	attach_figures();
 	report("ctx_switch", cheapest(switch_cost, 200), "instructions");

@@ -1,6 +1,5 @@
 /* exit: run the atexit handlers, newest first, write out the output stdio holds, then end the
- * process. This exit replaces the weak syscall stub of the same name (syscall/usys.S), whose
- * other name, _exit, stays the bare syscall: it ends the process at once. */
+ * process through _exit, the exit system call's stub (syscall/usys.S), which ends it at once. */
 #include <stdio.h>
 #include <stdlib.h>
 #include <unistd.h>

@@ -224,7 +224,7 @@ static unsigned long documented(long nr)
 	case SYS_shmdt:
 		return BIT(EINVAL);
 	case SYS_wait4:
-		return BIT(ECHILD) | BIT(EINVAL) | BIT(EFAULT) | BIT(EINTR);
+		return BIT(ECHILD) | BIT(EINVAL) | BIT(EFAULT) | BIT(EINTR) | BIT(ESRCH);
 	case SYS_fork:
 		return BIT(EAGAIN) | BIT(ENOMEM);
 	default: /* exit, brk, the getters and sched_yield never fail */
@@ -967,6 +967,24 @@ static struct kid *kid_random(void)
 	return NULL;
 }
 
+/* Is sig one that leaves a process running: ignored by default, or a stop signal, which has
+ * no effect without job control? */
+static int harmless(int sig)
+{
+	return sig == SIGCHLD || sig == SIGURG || sig == SIGWINCH ||
+	       (sig >= SIGCONT && sig <= SIGTTOU);
+}
+
+/* A signal, chosen at random, that ends the process it is sent to. */
+static int fatal_signal(void)
+{
+	int sig;
+	do
+		sig = 1 + (int)below(31);
+	while (harmless(sig));
+	return sig;
+}
+
 /* kill: real signals to ourselves never, to live children sometimes (then wait for them to
  * die of it); 0 or bad signals to anyone. */
 static void fuzz_kill(void)
@@ -983,7 +1001,7 @@ static void fuzz_kill(void)
 			: pid == self_pid || k || pid == INIT_PID ? must_return(0)
 								  : must_fail(ESRCH);
 	if (expect_call(SYS_kill, int_arg(pid), int_arg(sig), rnd(), rnd(), w) == 0 && k &&
-	    k->alive && sig) {
+	    k->alive && sig && !harmless(sig)) {
 		k->want_sig = sig; /* it dies of this at its next return from the kernel */
 		kid_await_death(k);
 	}
@@ -1002,12 +1020,14 @@ static void fuzz_wait4(void)
 	uintptr_t status = chance(30) ? 0 : chance(30) ? (uintptr_t)scratch : pick_ptr(4, 1);
 	int matching = 0, dead = zombies(pid);
 	for (int i = 0; i < MAX_KIDS; i++)
-		matching += kids[i].pid && (pid == -1 || pid == kids[i].pid);
+		matching += kids[i].pid && (pid == -1 || pid == 0 || pid == kids[i].pid);
 	if (!dead && opt == 0)
 		opt = WNOHANG; /* live children end only when told: don't wait for them */
 	struct want w;
-	if ((opt & ~WNOHANG) || rusage || pid == 0 || pid < -1)
+	if ((opt & ~WNOHANG) || rusage)
 		w = must_fail(EINVAL);
+	else if (pid == INT32_MIN)
+		w = must_fail(ESRCH);
 	else if (!matching)
 		w = must_fail(ECHILD);
 	else if (!dead)
@@ -1025,7 +1045,7 @@ static void fuzz_wait4(void)
 	if (status)
 		memcpy(&st, (const void *)status, sizeof(st));
 	k = kid_by_pid((pid_t)c.ret);
-	if (!k || k->alive || (pid != -1 && c.ret != pid))
+	if (!k || k->alive || (pid != -1 && pid != 0 && c.ret != pid))
 		violation("wait4(%d) reaped pid %ld, which is not a dead child it matches", pid,
 			  c.ret);
 	kid_done((pid_t)c.ret, st, status != 0);
@@ -1791,7 +1811,7 @@ static struct kid plan_kid(void)
 	k.exit_arg = (int)ONE_OF(0, 1, 42, 127, 255, 256, 257, -1, 0x1ff);
 	k.want_exit = k.exit_arg & 0xff;
 	k.want_sig = k.end == END_EXIT       ? 0
-		     : k.end == END_KILLSELF ? 1 + (int)below(31)
+		     : k.end == END_KILLSELF ? fatal_signal()
 		     : k.end == END_AMO      ? SIGBUS
 					     : SIGSEGV;
 	return k;
@@ -1903,7 +1923,7 @@ static int zombies(int pid)
 {
 	int n = 0;
 	for (int i = 0; i < MAX_KIDS; i++)
-		n += kids[i].pid && !kids[i].alive && (pid == -1 || pid == kids[i].pid);
+		n += kids[i].pid && !kids[i].alive && (pid == -1 || pid == 0 || pid == kids[i].pid);
 	return n;
 }
 

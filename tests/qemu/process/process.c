@@ -1,5 +1,6 @@
 /* Processes as a program sees them: fork, exit, wait, signals, ids, sleep, memory. */
 #include <errno.h>
+#include <limits.h>
 #include <signal.h>
 #include <stdlib.h>
 #include <string.h>
@@ -53,10 +54,29 @@ TEST(wait_with_no_children_is_echild)
 	EXPECT_ERRNO(waitpid(12345, NULL, 0), ECHILD);
 }
 
-TEST(waitpid_with_bad_options_or_pid_is_einval)
+TEST(waitpid_with_bad_options_is_einval)
 {
 	EXPECT_ERRNO(waitpid(-1, NULL, 0x100), EINVAL);
-	EXPECT_ERRNO(waitpid(0, NULL, 0), EINVAL);
+}
+
+TEST(waitpid_0_waits_for_any_child_as_all_share_one_process_group)
+{
+	pid_t pid = fork();
+	if (pid == 0)
+		_exit(5);
+	int status = 0;
+	EXPECT_EQ(waitpid(0, &status, 0), pid);
+	EXPECT(exited_with(status, 5));
+}
+
+TEST(waitpid_for_another_process_group_is_echild_and_for_int_min_esrch)
+{
+	pid_t pid = fork();
+	if (pid == 0)
+		_exit(0);
+	EXPECT_ERRNO(waitpid(-2, NULL, 0), ECHILD);
+	EXPECT_ERRNO(waitpid(INT_MIN, NULL, 0), ESRCH);
+	EXPECT_EQ(waitpid(pid, NULL, 0), pid);
 }
 
 TEST(waitpid_with_a_bad_status_pointer_is_efault_and_keeps_the_zombie)
@@ -309,6 +329,23 @@ TEST(time_reads_the_real_clock)
 	time_t t = time(NULL);
 	EXPECT(t > 1700000000L);
 	EXPECT_ERRNO(clock_gettime(7, NULL), EINVAL);
+}
+
+static void nap_then_exit_7(void)
+{
+	usleep(50000);
+	_exit(7);
+}
+
+TEST(signals_ignored_by_default_and_stop_signals_leave_a_process_running)
+{
+	pid_t pid = fork();
+	if (pid == 0)
+		nap_then_exit_7();
+	int harmless[] = { SIGCHLD, SIGURG, SIGWINCH, SIGCONT, SIGSTOP, SIGTSTP, SIGTTIN, SIGTTOU };
+	for (size_t i = 0; i < sizeof(harmless) / sizeof(harmless[0]); i++)
+		EXPECT_OK(kill(pid, harmless[i]));
+	EXPECT(exited_with(reap(pid), 7));
 }
 
 TEST(a_program_started_at_boot_is_a_child_of_init)

@@ -87,6 +87,25 @@ TEST(a_childs_shmdt_leaves_the_parents_mapping_intact)
 	dt((void *)p), rm(id);
 }
 
+TEST(fork_makes_the_parent_the_last_to_attach_as_on_linux)
+{
+	int id = seg(K(13), PG), sync = seg(K(14), PG);
+	volatile int *p = shmat(id, NULL, 0), *go = shmat(sync, NULL, 0);
+	if (p == FAILED || go == FAILED)
+		return EXPECT(0);
+	pid_t pid = fork();
+	if (pid == 0) {
+		wait_for(go, 1);
+		_exit(0);
+	}
+	struct shmid_ds ds = stat_of(id);
+	EXPECT_EQ(ds.shm_nattch, 2);
+	EXPECT_EQ(ds.shm_lpid, getpid()); /* the fork was the parent's doing */
+	*go = 1;
+	EXPECT(exited_with(reap(pid), 0));
+	dt((void *)p), dt((void *)go), rm(id), rm(sync);
+}
+
 TEST(a_parents_shmdt_leaves_the_childs_mapping_intact)
 {
 	int id = seg(K(5), PG), sync = seg(K(6), PG);
