@@ -31,6 +31,19 @@ TEST(int_flags_width_and_precision_still_apply)
 	EXPECT_FORMAT("[  -7][   7]", "[%*d][%*.*d]", 4, -7, 4, 1, 7);
 }
 
+TEST(hash_octal_adds_a_leading_zero_only_when_the_precision_gives_none)
+{
+	EXPECT_FORMAT("[010][0010][0][0][010]", "[%#.3o][%#.4o][%#.0o][%#o][%#o]", 8, 8, 0, 0, 8);
+	EXPECT_FORMAT("[  010][00010][010   ]", "[%#5.3o][%#05o][%#-6o]", 8, 8, 8);
+	EXPECT_FORMAT("[][0]", "[%.0o][%#.0o]", 0, 0);
+}
+
+TEST(p_shows_null_as_nil_and_other_pointers_in_hex)
+{
+	EXPECT_FORMAT("[(nil)][     (nil)][(nil)     ]", "[%p][%10p][%-10p]", NULL, NULL, NULL);
+	EXPECT_FORMAT("[0x1234][  0x1234]", "[%p][%8p]", (void *)0x1234, (void *)0x1234);
+}
+
 TEST(n_stores_the_count_written_so_far)
 {
 	int n = -1;
