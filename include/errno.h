@@ -140,4 +140,9 @@
 
 #ifndef __KERNEL__
 extern int errno;
+#ifdef _GNU_SOURCE
+/* argv[0], and its part after the last '/' (glibc's names; user/lib/start.c sets them). */
+extern char *program_invocation_name;
+extern char *program_invocation_short_name;
+#endif
 #endif
