@@ -7,6 +7,9 @@
 #include <stddef.h>
 
 typedef struct FILE FILE;
+/* As in glibc's <stdio.h>: these two of <sys/types.h>, without the rest. */
+typedef long ssize_t;
+typedef long off_t;
 
 /* Buffering modes for setvbuf: full, line (stdout's), none (stderr's). */
 #define _IOFBF 0

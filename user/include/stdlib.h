@@ -2,6 +2,7 @@
 #pragma once
 
 #include <stddef.h>
+#include <sys/types.h> /* as glibc's does by default: pid_t and the rest */
 
 #define EXIT_SUCCESS 0
 #define EXIT_FAILURE 1

@@ -7,8 +7,6 @@
 #define CLOCK_REALTIME 0
 #define CLOCK_MONOTONIC 1
 
-typedef int clockid_t;
-
 struct timespec {
 	time_t tv_sec;
 	long tv_nsec;

@@ -24,7 +24,7 @@ gid_t getegid(void);
 int setuid(uid_t uid);
 int setgid(gid_t gid);
 unsigned sleep(unsigned seconds);
-int usleep(unsigned long usec);
+int usleep(useconds_t usec);
 void *sbrk(long increment);
 long syscall(long number, ...);
 long sysconf(int name);

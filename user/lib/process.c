@@ -22,7 +22,7 @@ unsigned sleep(unsigned seconds)
 	return nanosleep(&ts, NULL) == 0 ? 0 : seconds;
 }
 
-int usleep(unsigned long usec)
+int usleep(useconds_t usec)
 {
 	struct timespec ts = { (time_t)(usec / 1000000), (long)(usec % 1000000) * 1000 };
 	return nanosleep(&ts, NULL);

@@ -8,6 +8,8 @@
 #include <sys/ipc.h>
 #include <sys/shm.h>
 #include <sys/stat.h>
+#include <sys/types.h>
+#include <time.h>
 #include <unistd.h>
 
 #include "expect_str.h"
@@ -91,4 +93,14 @@ TEST(sysconf_of_an_unknown_name_is_einval)
 {
 	EXPECT_ERRNO(sysconf(-1), EINVAL);
 	EXPECT_ERRNO(sysconf(9999), EINVAL);
+}
+
+TEST(sys_types_h_has_lp64_linuxs_types)
+{
+	EXPECT(TYPE_IS((off_t)0, long) && TYPE_IS((ssize_t)0, long));
+	EXPECT(TYPE_IS((time_t)0, long) && TYPE_IS((clock_t)0, long));
+	EXPECT(TYPE_IS((suseconds_t)0, long) && TYPE_IS((useconds_t)0, unsigned));
+	EXPECT(TYPE_IS((pid_t)0, int) && TYPE_IS((key_t)0, int) && TYPE_IS((clockid_t)0, int));
+	EXPECT(TYPE_IS((uid_t)0, unsigned) && TYPE_IS((gid_t)0, unsigned));
+	EXPECT(TYPE_IS((mode_t)0, unsigned));
 }

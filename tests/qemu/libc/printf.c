@@ -1,8 +1,8 @@
 /* printf's integer conversions, length modifiers, %n and unknown conversions. */
+#include <stddef.h>
 #include <stdint.h>
 #include <stdio.h>
 #include <string.h>
-#include <sys/types.h>
 
 #include "expect_str.h"
 #include "utest.h"
@@ -78,4 +78,12 @@ TEST(vsprintf_and_sprintf_write_the_whole_text)
 	char buf[32];
 	EXPECT_EQ(sprintf(buf, "%s=%d", "x", 10), 4);
 	EXPECT_STR(buf, "x=10");
+}
+
+/* This file includes no <sys/types.h>: <stdio.h> has these two, as glibc's has. */
+TEST(stdio_h_declares_ssize_t_and_off_t_for_zd_and_jd)
+{
+	ssize_t n = -3;
+	off_t off = 1L << 40;
+	EXPECT_FORMAT("-3 1099511627776", "%zd %jd", n, (intmax_t)off);
 }

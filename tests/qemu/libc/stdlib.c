@@ -161,3 +161,12 @@ TEST(getenv_finds_no_variable)
 	EXPECT(getenv("HOME") == NULL);
 	EXPECT(getenv("PATH") == NULL);
 }
+
+/* pid_t with only <stdlib.h>, as textbook code writes it on glibc. */
+TEST(stdlib_h_brings_the_sys_types_h_types)
+{
+	pid_t pid = -1;
+	uid_t uid = 0;
+	off_t off = -1;
+	EXPECT(pid < 0 && uid == 0 && off < 0 && sizeof(ssize_t) == 8);
+}
