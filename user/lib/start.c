@@ -11,12 +11,14 @@ char *program_invocation_name;
 char *program_invocation_short_name;
 
 int main(int argc, char **argv, char **envp);
+void __clock_start(void);
 
-/* Name the program after argv[0], run main, and exit with what it returns. */
+/* Name the program after argv[0], start its clock, run main, and exit with what main returns. */
 __attribute__((noreturn)) void __libc_start(int argc, char **argv, char **envp)
 {
 	char *slash = strrchr(argv[0], '/');
 	program_invocation_name = argv[0];
 	program_invocation_short_name = slash ? slash + 1 : argv[0];
+	__clock_start();
 	exit(main(argc, argv, envp));
 }
