@@ -33,6 +33,7 @@ int vsnprintf(char *buf, size_t size, const char *fmt, va_list ap);
 int vsprintf(char *buf, const char *fmt, va_list ap);
 int puts(const char *s);
 int fputs(const char *s, FILE *f);
+size_t fwrite(const void *p, size_t size, size_t n, FILE *f);
 int putchar(int c);
 int fputc(int c, FILE *f);
 int putc(int c, FILE *f);

@@ -8,6 +8,16 @@
 #define EXIT_FAILURE 1
 #define RAND_MAX 2147483647
 
+typedef struct {
+	int quot, rem;
+} div_t;
+typedef struct {
+	long quot, rem;
+} ldiv_t;
+typedef struct {
+	long long quot, rem;
+} lldiv_t;
+
 __attribute__((noreturn)) void exit(int status);
 __attribute__((noreturn)) void _Exit(int status);
 __attribute__((noreturn)) void abort(void);
@@ -28,9 +38,14 @@ double atof(const char *s);
 int abs(int n);
 long labs(long n);
 long long llabs(long long n);
+div_t div(int numer, int denom);
+ldiv_t ldiv(long numer, long denom);
+lldiv_t lldiv(long long numer, long long denom);
 
 int rand(void);
 void srand(unsigned seed);
+long random(void);
+void srandom(unsigned seed);
 
 void qsort(void *base, size_t n, size_t size, int (*cmp)(const void *, const void *));
 void *bsearch(const void *key, const void *base, size_t n, size_t size,

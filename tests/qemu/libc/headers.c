@@ -9,6 +9,7 @@
 #include <sys/shm.h>
 #include <sys/stat.h>
 #include <sys/types.h>
+#include <sys/wait.h>
 #include <time.h>
 #include <unistd.h>
 
@@ -103,4 +104,26 @@ TEST(sys_types_h_has_lp64_linuxs_types)
 	EXPECT(TYPE_IS((pid_t)0, int) && TYPE_IS((key_t)0, int) && TYPE_IS((clockid_t)0, int));
 	EXPECT(TYPE_IS((uid_t)0, unsigned) && TYPE_IS((gid_t)0, unsigned));
 	EXPECT(TYPE_IS((mode_t)0, unsigned));
+}
+
+TEST(sysconf_gives_one_processor_a_100_hz_clock_tick_and_three_descriptors)
+{
+	EXPECT_EQ(sysconf(_SC_NPROCESSORS_ONLN), 1);
+	EXPECT_EQ(sysconf(_SC_NPROCESSORS_CONF), 1);
+	EXPECT_EQ(sysconf(_SC_CLK_TCK), 100);
+	EXPECT_EQ(sysconf(_SC_OPEN_MAX), 3);
+	EXPECT(_SC_CLK_TCK == 2 && _SC_OPEN_MAX == 4);
+	EXPECT(_SC_NPROCESSORS_CONF == 83 && _SC_NPROCESSORS_ONLN == 84);
+}
+
+TEST(wait_macros_read_linuxs_status_encoding)
+{
+	int exited = 3 << 8, killed = 6 | 0x80, stopped = 19 << 8 | 0x7f, continued = 0xffff;
+	EXPECT(WIFEXITED(exited) && WEXITSTATUS(exited) == 3 && !WIFSIGNALED(exited));
+	EXPECT(WIFSIGNALED(killed) && WTERMSIG(killed) == 6 && WCOREDUMP(killed));
+	EXPECT(!WIFEXITED(killed) && !WIFSTOPPED(killed));
+	EXPECT(WIFSTOPPED(stopped) && WSTOPSIG(stopped) == 19);
+	EXPECT(!WIFSIGNALED(stopped) && !WIFEXITED(stopped));
+	EXPECT(WIFCONTINUED(continued) && !WIFCONTINUED(exited) && !WCOREDUMP(exited));
+	EXPECT(WNOHANG == 1 && WUNTRACED == 2 && WCONTINUED == 8);
 }

@@ -216,3 +216,15 @@ TEST(sscanf_s_needs_a_character_and_c_takes_what_is_left)
 	EXPECT_EQ(sscanf("b", "%3c", c), 1); /* fewer than the width: glibc takes them */
 	EXPECT_EQ(c[0], 'b');
 }
+
+/* The expect file checks the line. */
+TEST(fwrite_writes_whole_items_and_counts_them)
+{
+	EXPECT_EQ(fwrite("stdio: fwrite line\n", 1, 19, stdout), 19);
+	static const int items[3] = { 1, 2, 3 };
+	EXPECT_EQ(fwrite(items, sizeof(int), 0, stdout), 0);
+	EXPECT_EQ(fwrite(items, 0, 3, stdout), 0);
+	errno = 0;
+	EXPECT_EQ(fwrite(items, sizeof(int), 3, stdin), 0);
+	EXPECT_EQ(errno, EBADF);
+}

@@ -1,8 +1,10 @@
-/* <string.h>, <strings.h> and <ctype.h>: tokens, spans, case, and messages. */
+/* <string.h>, <strings.h> and <ctype.h>: tokens, spans, copies, case, and messages. */
+#define _GNU_SOURCE /* memrchr */
 #include <ctype.h>
 #include <errno.h>
 #include <signal.h>
 #include <stdio.h>
+#include <stdlib.h>
 #include <string.h>
 #include <strings.h>
 
@@ -168,4 +170,46 @@ TEST(toupper_and_tolower_change_only_letters)
 	EXPECT_EQ(toupper('1'), '1');
 	EXPECT_EQ(tolower('Q'), 'q');
 	EXPECT_EQ(tolower('['), '[');
+}
+
+TEST(strndup_copies_at_most_n_characters)
+{
+	char *s = strndup("shared", 3);
+	EXPECT_STR(s, "sha");
+	free(s);
+	s = strndup("shm", 10);
+	EXPECT_STR(s, "shm");
+	free(s);
+	EXPECT_EQ(strnlen("shared", 3), 3);
+	EXPECT_EQ(strnlen("shm", 10), 3);
+}
+
+TEST(strsep_makes_an_empty_token_between_two_delimiters)
+{
+	char line[] = "a,,b:c", *rest = line;
+	EXPECT_STR(strsep(&rest, ",:"), "a");
+	EXPECT_STR(strsep(&rest, ",:"), "");
+	EXPECT_STR(strsep(&rest, ",:"), "b");
+	EXPECT_STR(strsep(&rest, ",:"), "c");
+	EXPECT(rest == NULL);
+	EXPECT(strsep(&rest, ",:") == NULL);
+}
+
+TEST(memrchr_finds_the_last_such_byte)
+{
+	const char s[] = "a/b/c";
+	EXPECT(memrchr(s, '/', 5) == s + 3);
+	EXPECT(memrchr(s, '/', 3) == s + 1);
+	EXPECT(memrchr(s, 'x', 5) == NULL);
+	EXPECT(memrchr(s, 'a', 0) == NULL);
+}
+
+TEST(bzero_index_and_rindex_are_memset_strchr_and_strrchr)
+{
+	char buf[4] = "abc";
+	bzero(buf, 2);
+	EXPECT(buf[0] == 0 && buf[1] == 0 && buf[2] == 'c');
+	EXPECT_STR(index("a.b.c", '.'), ".b.c");
+	EXPECT_STR(rindex("a.b.c", '.'), ".c");
+	EXPECT(index("abc", 'x') == NULL);
 }
