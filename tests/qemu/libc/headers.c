@@ -1,9 +1,11 @@
 /* The headers textbooks include: limits, inttypes, mode bits, open flags, IPC constants and
  * sysconf, with Linux's values. */
+#define _GNU_SOURCE /* IPC_INFO */
 #include <errno.h>
 #include <fcntl.h>
 #include <inttypes.h>
 #include <limits.h>
+#include <stddef.h>
 #include <stdio.h>
 #include <sys/ipc.h>
 #include <sys/shm.h>
@@ -126,4 +128,23 @@ TEST(wait_macros_read_linuxs_status_encoding)
 	EXPECT(!WIFSIGNALED(stopped) && !WIFEXITED(stopped));
 	EXPECT(WIFCONTINUED(continued) && !WIFCONTINUED(exited) && !WCOREDUMP(exited));
 	EXPECT(WNOHANG == 1 && WUNTRACED == 2 && WCONTINUED == 8);
+}
+
+TEST(shmctl_info_commands_have_linux_values)
+{
+	EXPECT_EQ(IPC_INFO, 3);
+	EXPECT_EQ(SHM_LOCK, 11);
+	EXPECT_EQ(SHM_UNLOCK, 12);
+	EXPECT_EQ(SHM_STAT, 13);
+	EXPECT_EQ(SHM_INFO, 14);
+}
+
+TEST(shminfo_and_shm_info_are_laid_out_as_riscv64_linux_copies_them)
+{
+	EXPECT_EQ(sizeof(struct shminfo), 72);
+	EXPECT_EQ(offsetof(struct shminfo, shmmni), 16);
+	EXPECT_EQ(offsetof(struct shminfo, shmall), 32);
+	EXPECT_EQ(sizeof(struct shm_info), 48);
+	EXPECT_EQ(offsetof(struct shm_info, shm_tot), 8);
+	EXPECT_EQ(offsetof(struct shm_info, swap_successes), 40);
 }
