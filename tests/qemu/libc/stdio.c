@@ -228,3 +228,18 @@ TEST(fwrite_writes_whole_items_and_counts_them)
 	EXPECT_EQ(fwrite(items, sizeof(int), 3, stdin), 0);
 	EXPECT_EQ(errno, EBADF);
 }
+
+TEST(sscanf_reads_a_numeral_hundreds_of_digits_long)
+{
+	char text[320] = "0.";
+	for (int i = 0; i < 300; i++)
+		strcat(text, "3");
+	strcat(text, "e1 x");
+	double d = 0;
+	int n = 0;
+	EXPECT_EQ(sscanf(text, "%lf%n", &d, &n), 1);
+	EXPECT(d == 10.0 / 3);
+	EXPECT_EQ(n, 304);
+	EXPECT_EQ(sscanf(text, "%200lf", &d), 1);
+	EXPECT(d == 1.0 / 3);
+}
