@@ -128,6 +128,9 @@ TEST(wait_macros_read_linuxs_status_encoding)
 	EXPECT(!WIFSIGNALED(stopped) && !WIFEXITED(stopped));
 	EXPECT(WIFCONTINUED(continued) && !WIFCONTINUED(exited) && !WCOREDUMP(exited));
 	EXPECT(WNOHANG == 1 && WUNTRACED == 2 && WCONTINUED == 8);
+	int reads = 0;
+	EXPECT(WIFSIGNALED((reads++, killed)) && !WIFSTOPPED((reads++, killed)));
+	EXPECT_EQ(reads, 2); /* each macro reads its argument once: it may be a call */
 }
 
 TEST(shmctl_info_commands_have_linux_values)

@@ -12,7 +12,7 @@
 
 #define WIFEXITED(s) (((s)&0x7f) == 0)
 #define WEXITSTATUS(s) (((s) >> 8) & 0xff)
-#define WIFSIGNALED(s) (((s)&0x7f) != 0 && ((s)&0x7f) != 0x7f)
+#define WIFSIGNALED(s) ((unsigned)(((s)&0x7f) - 1) < 0x7e) /* 1..0x7e, s read once */
 #define WTERMSIG(s) ((s)&0x7f)
 #define WCOREDUMP(s) ((s)&0x80)
 #define WIFSTOPPED(s) (((s)&0xff) == 0x7f)
