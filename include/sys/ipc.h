@@ -14,6 +14,9 @@
 #define IPC_RMID 0
 #define IPC_SET 1
 #define IPC_STAT 2
+#if defined(_GNU_SOURCE) || defined(__KERNEL__) /* Linux's own, so glibc's needs _GNU_SOURCE */
+#define IPC_INFO 3 /* the system's limits: shmctl fills a struct shminfo (sys/shm.h) */
+#endif
 
 struct ipc_perm {
 	key_t __key; /* the key the segment was made with */

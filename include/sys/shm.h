@@ -14,6 +14,12 @@
 /* In shm_perm.mode after IPC_RMID while still attached: destroyed at the last detach. */
 #define SHM_DEST 01000
 
+/* Linux's other shmctl commands. */
+#define SHM_LOCK 11   /* keep the segment's pages in memory */
+#define SHM_UNLOCK 12 /* let them be swapped again */
+#define SHM_STAT 13   /* IPC_STAT by index into the kernel's table, not by id */
+#define SHM_INFO 14   /* what all segments use: shmctl fills a struct shm_info */
+
 typedef unsigned long shmatt_t;
 
 struct shmid_ds {
@@ -25,6 +31,27 @@ struct shmid_ds {
 	pid_t shm_cpid;      /* creator */
 	pid_t shm_lpid;      /* last shmat or shmdt */
 	shmatt_t shm_nattch; /* attachments (not processes) */
+};
+
+/* IPC_INFO's answer: the limits, laid out as Linux's struct shminfo64 (what riscv64 Linux
+ * copies out), with glibc's names. */
+struct shminfo {
+	unsigned long shmmax; /* the largest segment, in bytes */
+	unsigned long shmmin; /* the smallest, in bytes */
+	unsigned long shmmni; /* the most segments the system holds */
+	unsigned long shmseg; /* the most one process may attach */
+	unsigned long shmall; /* the most pages all segments together may hold */
+	unsigned long __glibc_reserved1, __glibc_reserved2, __glibc_reserved3, __glibc_reserved4;
+};
+
+/* SHM_INFO's answer: what the segments use now (Linux's struct shm_info). */
+struct shm_info {
+	int used_ids;                 /* segments that exist */
+	unsigned long shm_tot;        /* pages all segments have */
+	unsigned long shm_rss;        /* of which in memory */
+	unsigned long shm_swp;        /* of which swapped out */
+	unsigned long swap_attempts;  /* unused, 0 */
+	unsigned long swap_successes; /* unused, 0 */
 };
 
 #ifndef __KERNEL__

@@ -73,7 +73,8 @@ static void emit_str(struct out *o, const struct spec *sp, const char *s, int le
 	field_close(o, sp, len);
 }
 
-/* Emit an unsigned magnitude v in base with an optional sign or prefix character(s). */
+/* Emit an unsigned magnitude v in base with an optional sign or prefix character(s). In octal,
+ * the # flag makes the first digit a 0, widening the precision only as far as that takes. */
 static void emit_num(struct out *o, const struct spec *sp, uint64_t v, unsigned base, int upper,
 		     const char *prefix)
 {
@@ -87,6 +88,8 @@ static void emit_num(struct out *o, const struct spec *sp, uint64_t v, unsigned 
 	if (sp->precision == 0 && n == 1 && digits[0] == '0')
 		n = 0;
 	int zeros = sp->precision > n ? sp->precision - n : 0;
+	if (sp->alt && base == 8 && zeros == 0 && (n == 0 || digits[n - 1] != '0'))
+		zeros = 1;
 	int len = str_len(prefix) + zeros + n;
 	field_open(o, sp, prefix, len, sp->zero && sp->precision < 0);
 	pad(o, '0', zeros);
@@ -279,13 +282,18 @@ int vformat(format_sink *sink, void *arg, const char *fmt, va_list ap_in)
 			unsigned base = *f == 'u' ? 10 : *f == 'o' ? 8 : 16;
 			const char *prefix = "";
 			if (sp.alt && v != 0)
-				prefix = *f == 'x' ? "0x" : *f == 'X' ? "0X" : *f == 'o' ? "0" : "";
+				prefix = *f == 'x' ? "0x" : *f == 'X' ? "0X" : "";
 			emit_num(&o, &sp, v, base, *f == 'X', prefix);
 			break;
 		}
-		case 'p':
-			emit_num(&o, &sp, (uintptr_t)va_arg(ap, void *), 16, 0, "0x");
+		case 'p': { /* NULL as glibc shows it */
+			uintptr_t v = (uintptr_t)va_arg(ap, void *);
+			if (v)
+				emit_num(&o, &sp, v, 16, 0, "0x");
+			else
+				emit_str(&o, &sp, "(nil)", 5);
 			break;
+		}
 		case 'f':
 		case 'F':
 		case 'e':

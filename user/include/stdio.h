@@ -7,6 +7,9 @@
 #include <stddef.h>
 
 typedef struct FILE FILE;
+/* As in glibc's <stdio.h>: these two of <sys/types.h>, without the rest. */
+typedef long ssize_t;
+typedef long off_t;
 
 /* Buffering modes for setvbuf: full, line (stdout's), none (stderr's). */
 #define _IOFBF 0
@@ -30,6 +33,7 @@ int vsnprintf(char *buf, size_t size, const char *fmt, va_list ap);
 int vsprintf(char *buf, const char *fmt, va_list ap);
 int puts(const char *s);
 int fputs(const char *s, FILE *f);
+size_t fwrite(const void *p, size_t size, size_t n, FILE *f);
 int putchar(int c);
 int fputc(int c, FILE *f);
 int putc(int c, FILE *f);

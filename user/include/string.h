@@ -22,6 +22,11 @@ char *strrchr(const char *s, int c);
 char *strstr(const char *hay, const char *needle);
 void *memchr(const void *s, int c, size_t n);
 char *strdup(const char *s);
+char *strndup(const char *s, size_t n);
+char *strsep(char **s, const char *delim);
+#ifdef _GNU_SOURCE
+void *memrchr(const void *s, int c, size_t n);
+#endif
 char *strerror(int errnum);
 char *strsignal(int sig);
 size_t strspn(const char *s, const char *accept);

@@ -7,7 +7,9 @@
 #define CLOCK_REALTIME 0
 #define CLOCK_MONOTONIC 1
 
-typedef int clockid_t;
+/* clock()'s unit: microseconds. clock() counts from the program's start, and time asleep too
+ * (see user/lib/clock.c). */
+#define CLOCKS_PER_SEC ((clock_t)1000000)
 
 struct timespec {
 	time_t tv_sec;
@@ -28,6 +30,7 @@ struct tm {
 };
 
 time_t time(time_t *t);
+clock_t clock(void);
 int clock_gettime(clockid_t clock, struct timespec *ts);
 int nanosleep(const struct timespec *req, struct timespec *rem);
 
@@ -39,4 +42,7 @@ char *asctime(const struct tm *tm);
 char *asctime_r(const struct tm *tm, char *buf);
 char *ctime(const time_t *t);
 char *ctime_r(const time_t *t, char *buf);
+time_t mktime(struct tm *tm);
+time_t timegm(struct tm *tm);
+size_t strftime(char *buf, size_t max, const char *fmt, const struct tm *tm);
 double difftime(time_t t1, time_t t0);

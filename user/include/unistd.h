@@ -9,8 +9,12 @@
 #define STDERR_FILENO 2
 
 /* sysconf names (Linux values) */
+#define _SC_CLK_TCK 2
+#define _SC_OPEN_MAX 4
 #define _SC_PAGESIZE 30
 #define _SC_PAGE_SIZE _SC_PAGESIZE
+#define _SC_NPROCESSORS_CONF 83
+#define _SC_NPROCESSORS_ONLN 84
 
 ssize_t write(int fd, const void *buf, size_t n);
 pid_t fork(void);
@@ -24,7 +28,7 @@ gid_t getegid(void);
 int setuid(uid_t uid);
 int setgid(gid_t gid);
 unsigned sleep(unsigned seconds);
-int usleep(unsigned long usec);
+int usleep(useconds_t usec);
 void *sbrk(long increment);
 long syscall(long number, ...);
 long sysconf(int name);

@@ -1,5 +1,7 @@
 /* Abnormal termination: abort, raise, and the failure path of assert. */
+#define _GNU_SOURCE /* for program_invocation_short_name */
 #include <assert.h>
+#include <errno.h>
 #include <signal.h>
 #include <stdio.h>
 #include <stdlib.h>
@@ -17,8 +19,12 @@ int raise(int sig)
 	return kill(getpid(), sig);
 }
 
-void __assert_fail(const char *expr, const char *file, int line, const char *func)
+/* The message glibc prints, which begins with the program's short name (and no ": " when
+ * that is empty). */
+void __assert_fail(const char *expr, const char *file, unsigned line, const char *func)
 {
-	fprintf(stderr, "%s:%d: %s: assertion '%s' failed\n", file, line, func, expr);
+	const char *prog = program_invocation_short_name;
+	fprintf(stderr, "%s%s%s:%u: %s%sAssertion `%s' failed.\n", prog, *prog ? ": " : "", file,
+		line, func ? func : "", func ? ": " : "", expr);
 	abort();
 }

@@ -12,5 +12,5 @@ _start:
 	slli a2, a0, 3
 	add a2, a2, a1
 	addi a2, a2, 8              # envp: just past argv's NULL
-	call main
+	call __libc_start           # user/lib/start.c: set up, then main
 	call exit                   # returning from main is exit(main's value)

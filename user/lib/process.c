@@ -1,5 +1,6 @@
 /* The POSIX process calls that are thin wrappers over a syscall of another shape. */
 #include <stddef.h>
+#include <sys/time.h>
 #include <sys/wait.h>
 #include <time.h>
 #include <unistd.h>
@@ -22,10 +23,23 @@ unsigned sleep(unsigned seconds)
 	return nanosleep(&ts, NULL) == 0 ? 0 : seconds;
 }
 
-int usleep(unsigned long usec)
+int usleep(useconds_t usec)
 {
 	struct timespec ts = { (time_t)(usec / 1000000), (long)(usec % 1000000) * 1000 };
 	return nanosleep(&ts, NULL);
+}
+
+/* The time from CLOCK_REALTIME. A time zone, if asked for, is UTC's. */
+int gettimeofday(struct timeval *tv, void *tz)
+{
+	struct timespec ts;
+	if (clock_gettime(CLOCK_REALTIME, &ts) != 0)
+		return -1;
+	if (tv)
+		*tv = (struct timeval){ ts.tv_sec, ts.tv_nsec / 1000 };
+	if (tz)
+		*(struct timezone *)tz = (struct timezone){ 0, 0 };
+	return 0;
 }
 
 time_t time(time_t *t)

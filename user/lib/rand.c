@@ -1,19 +1,30 @@
-/* rand: a linear congruential generator, x = x * 6364136223846793005 + 1442695040888963407
- * (mod 2^64), Knuth's MMIX constants. The low bits of such a generator repeat quickly, so rand
- * returns the top 31. The same seed gives the same sequence, but not glibc's sequence. */
+/* random and rand: one linear congruential generator, x = x * 6364136223846793005 +
+ * 1442695040888963407 (mod 2^64), Knuth's MMIX constants. The low bits of such a generator
+ * repeat quickly, so each number is the top 31. As in glibc, rand is random and srand is
+ * srandom: the two share one sequence. The same seed gives the same sequence, but not glibc's. */
 #include <stdint.h>
 #include <stdlib.h>
 
-static uint64_t state = 1; /* a program that never calls srand runs as after srand(1) */
+static uint64_t state = 1; /* a program that never seeds runs as after srandom(1) */
 
-void srand(unsigned seed)
+void srandom(unsigned seed)
 {
 	state = seed;
 }
 
 /* The next number of the sequence, from 0 to RAND_MAX. */
-int rand(void)
+long random(void)
 {
 	state = state * 6364136223846793005u + 1442695040888963407u;
-	return (int)(state >> 33);
+	return (long)(state >> 33);
+}
+
+void srand(unsigned seed)
+{
+	srandom(seed);
+}
+
+int rand(void)
+{
+	return (int)random();
 }

@@ -1,36 +1,61 @@
-/* sscanf: reading values out of a string. Knows %d %i %u %x %X %o %s %c %n %%, a maximum field
- * width, * (match but don't assign) and the length modifiers hh h l ll z t j. White space in
- * the format matches any run of white space, other characters match themselves. Floating point
- * (%f) and scan sets (%[) are not supported: such a conversion ends the scan. */
+/* sscanf: reading values out of a string. Knows %d %i %u %x %X %o, %f %e %g %a (and upper
+ * case), %s %c, scan sets %[...] and %[^...], %n %%, a maximum field width, * (match but don't
+ * assign) and the length modifiers hh h l ll z t j L. White space in the format matches any run
+ * of white space, other characters match themselves. %Lf stores a long double that holds a
+ * double's value: the number is read as strtod reads it. */
 #include <ctype.h>
 #include <stdarg.h>
 #include <stdio.h>
 #include <stdlib.h>
+#include <string.h>
 
 #include "lib/vformat.h"
 
-/* %c: exactly n characters into dst (not terminated; dst NULL: skip them). Returns 0, or -1
- * when the string ends first. */
+/* %c: n characters into dst (not terminated; dst NULL: skip them), or as many as are left when
+ * the string ends first, as glibc takes them. Returns 0, or -1 when none is left. */
 static int scan_chars(const char **s, int n, char *dst)
 {
-	for (int i = 0; i < n; i++) {
-		if (!(*s)[i])
-			return -1;
+	int i = 0;
+	for (; i < n && (*s)[i]; i++)
 		if (dst)
 			dst[i] = (*s)[i];
-	}
-	*s += n;
-	return 0;
+	*s += i;
+	return i ? 0 : -1;
 }
 
-/* %s: characters up to white space, at most width of them (0: any number), NUL-terminated. */
-static int scan_word(const char **s, int width, char *dst)
+/* Read the scan set of the format at f (just past its '[') into in[]: in[c] says whether byte
+ * c belongs. A ']' first is one of the characters, and so is a '-' first or last; a-z is a
+ * range. Returns the set's closing ']', or NULL when it has none. */
+static const char *parse_set(const char *f, unsigned char in[256])
 {
-	for (int n = 0; **s && !isspace((unsigned char)**s) && (!width || n < width); n++, (*s)++)
+	int negate = *f == '^';
+	f += negate;
+	memset(in, negate, 256);
+	for (const char *first = f; *f && (*f != ']' || f == first); f++) {
+		unsigned char lo = (unsigned char)f[0], hi = (unsigned char)f[2];
+		if (f[1] == '-' && hi && hi != ']' && lo <= hi) {
+			memset(in + lo, !negate, (size_t)(hi - lo + 1));
+			f += 2;
+		} else {
+			in[lo] = !negate;
+		}
+	}
+	return *f ? f : NULL;
+}
+
+/* %s and %[: one or more characters of the set in[], at most width of them (0: any number),
+ * NUL-terminated into dst (NULL: skip them). Returns 0, or -1 when none matches. */
+static int scan_set(const char **s, int width, const unsigned char in[256], char *dst)
+{
+	int n = 0;
+	for (; (*s)[n] && in[(unsigned char)(*s)[n]] && (!width || n < width); n++)
 		if (dst)
-			*dst++ = **s;
+			dst[n] = (*s)[n];
+	if (n == 0)
+		return -1;
 	if (dst)
-		*dst = '\0';
+		dst[n] = '\0';
+	*s += n;
 	return 0;
 }
 
@@ -54,30 +79,123 @@ static int scan_int(const char **s, int width, int base, int is_signed, long lon
 	return 0;
 }
 
-/* One conversion other than %n at *s, assigning through ap unless suppress. Returns 0, or -1 on
- * a matching failure or a conversion this sscanf does not know. */
-static int convert(const char **s, int conv, int width, int suppress, enum format_length len,
+/* The character i of s, or NUL past the first limit characters. */
+static char at(const char *s, size_t limit, size_t i)
+{
+	return i < limit ? s[i] : '\0';
+}
+
+/* The length of the floating-point field at s, at most width characters (0: any number), as
+ * glibc's scanf takes it: a sign, then nan, inf or infinity, or digits with a point (after 0x,
+ * hexadecimal ones), then an e (p after 0x) and its sign even if no digit follows, since
+ * scanf cannot give back more than one character. 0 when the field is no number. */
+static size_t float_field(const char *s, int width)
+{
+	size_t limit = width > 0 ? (size_t)width : (size_t)-1;
+	size_t i = at(s, limit, 0) == '+' || at(s, limit, 0) == '-';
+	int c = tolower((unsigned char)at(s, limit, i));
+	if (c == 'n' || c == 'i') {
+		const char *word = c == 'n' ? "nan" : "infinity";
+		size_t n = 0;
+		while (word[n] && tolower((unsigned char)at(s, limit, i + n)) == word[n])
+			n++;
+		return n == 3 || n == 8 ? i + n : 0; /* "infin" is no number */
+	}
+	int hex = c == '0' && tolower((unsigned char)at(s, limit, i + 1)) == 'x';
+	if (hex) {
+		i += 2;
+		if (i == limit) /* the width ends after the x: the field is the 0 */
+			return i - 1;
+		if (!isxdigit((unsigned char)at(s, limit, i)) && at(s, limit, i) != '.')
+			return 0;
+	}
+	int digits = hex, point = 0;
+	for (;; i++) {
+		c = (unsigned char)at(s, limit, i);
+		if (c == '.' && !point)
+			point = 1;
+		else if (hex ? isxdigit(c) : isdigit(c))
+			digits++;
+		else
+			break;
+	}
+	if (!digits)
+		return 0;
+	if (tolower((unsigned char)at(s, limit, i)) == (hex ? 'p' : 'e')) {
+		i++;
+		i += at(s, limit, i) == '+' || at(s, limit, i) == '-';
+		while (isdigit((unsigned char)at(s, limit, i)))
+			i++;
+	}
+	return i;
+}
+
+/* %f and its kin: a number of at most width characters (float_field), stored unless suppress
+ * as a float, a double (l) or a long double (L). Returns 0, or -1 when there is none. */
+static int scan_float(const char **s, int width, int suppress, enum format_length len, va_list *ap)
+{
+	size_t n = float_field(*s, width);
+	if (n == 0)
+		return -1;
+	/* strtod would read on past a field the width cut short: it reads a copy. */
+	char small[128], *field = n < sizeof(small) ? small : malloc(n + 1);
+	if (!field)
+		return -1;
+	memcpy(field, *s, n);
+	field[n] = '\0';
+	*s += n;
+	if (!suppress && len == LEN_LONG)
+		*va_arg(*ap, double *) = strtod(field, NULL);
+	else if (!suppress && len == LEN_LONG_DOUBLE)
+		*va_arg(*ap, long double *) = strtod(field, NULL);
+	else if (!suppress)
+		*va_arg(*ap, float *) = strtof(field, NULL);
+	if (field != small)
+		free(field);
+	return 0;
+}
+
+/* One conversion other than %n at *s, for the format at *f (its conversion character; *f is
+ * left at the conversion's last character), assigning through ap unless suppress. Returns 0, or
+ * -1 on a matching failure or a conversion this sscanf does not know. */
+static int convert(const char **s, const char **f, int width, int suppress, enum format_length len,
 		   va_list *ap)
 {
+	unsigned char in[256];
 	long long v;
-	switch (conv) {
+	switch (**f) {
 	case 'c':
 		return scan_chars(s, width ? width : 1, suppress ? NULL : va_arg(*ap, char *));
 	case 's':
-		return scan_word(s, width, suppress ? NULL : va_arg(*ap, char *));
+		for (int c = 0; c < 256; c++)
+			in[c] = !isspace(c);
+		return scan_set(s, width, in, suppress ? NULL : va_arg(*ap, char *));
+	case '[':
+		if (!(*f = parse_set(*f + 1, in)))
+			return -1;
+		return scan_set(s, width, in, suppress ? NULL : va_arg(*ap, char *));
 	case 'd':
 	case 'i':
 	case 'u':
 	case 'x':
 	case 'X':
 	case 'o': {
-		int base = conv == 'i' ? 0 : conv == 'o' ? 8 : conv == 'x' || conv == 'X' ? 16 : 10;
-		if (scan_int(s, width, base, conv == 'd' || conv == 'i', &v) != 0)
+		int base = **f == 'i' ? 0 : **f == 'o' ? 8 : **f == 'x' || **f == 'X' ? 16 : 10;
+		if (scan_int(s, width, base, **f == 'd' || **f == 'i', &v) != 0)
 			return -1;
 		if (!suppress)
 			format_store_int(ap, len, v);
 		return 0;
 	}
+	case 'f':
+	case 'F':
+	case 'e':
+	case 'E':
+	case 'g':
+	case 'G':
+	case 'a':
+	case 'A':
+		return scan_float(s, width, suppress, len, ap);
 	default:
 		return -1;
 	}
@@ -115,10 +233,10 @@ int vsscanf(const char *str, const char *fmt, va_list ap_in)
 				format_store_int(&ap, len, s - str);
 			continue;
 		}
-		if (*f != 'c')
+		if (*f != 'c' && *f != '[')
 			while (isspace((unsigned char)*s))
 				s++;
-		if (convert(&s, *f, width, suppress, len, &ap) != 0)
+		if (convert(&s, &f, width, suppress, len, &ap) != 0)
 			goto failed;
 		converted++;
 		assigned += !suppress;

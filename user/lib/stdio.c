@@ -148,6 +148,17 @@ int fputs(const char *s, FILE *f)
 	return end(f);
 }
 
+/* Returns n, or 0 when a write failed (or size or n is 0): how much of it reached f is not
+ * told. */
+size_t fwrite(const void *p, size_t size, size_t n, FILE *f)
+{
+	const char *c = p;
+	begin(f);
+	for (size_t i = 0; i < size * n; i++)
+		put(c[i], f);
+	return end(f) == 0 && size ? n : 0;
+}
+
 int puts(const char *s)
 {
 	begin(stdout);

@@ -1,4 +1,5 @@
 /* The string functions only user programs need (the rest are kernel/lib/string.c). */
+#define _GNU_SOURCE /* memrchr */
 #include <stdlib.h>
 #include <string.h>
 
@@ -77,9 +78,59 @@ void *memchr(const void *s, int c, size_t n)
 	return NULL;
 }
 
+/* The last byte c in s[0..n), or NULL. */
+void *memrchr(const void *s, int c, size_t n)
+{
+	const unsigned char *p = s;
+	while (n--)
+		if (p[n] == (unsigned char)c)
+			return (void *)(p + n);
+	return NULL;
+}
+
+/* A copy of the first n characters of s (all of it if shorter), NUL-terminated, in memory from
+ * malloc; NULL with errno ENOMEM when there is none. */
+char *strndup(const char *s, size_t n)
+{
+	size_t len = strnlen(s, n);
+	char *d = malloc(len + 1);
+	if (!d)
+		return NULL;
+	memcpy(d, s, len);
+	d[len] = '\0';
+	return d;
+}
+
 char *strdup(const char *s)
 {
-	size_t n = strlen(s) + 1;
-	char *d = malloc(n);
-	return d ? memcpy(d, s, n) : NULL;
+	return strndup(s, (size_t)-1);
+}
+
+/* The token at *s, ended in place at the first delimiter; *s moves past that delimiter, or
+ * becomes NULL at the last token. Unlike strtok, two delimiters in a row make an empty token.
+ * Returns NULL when *s is NULL. */
+char *strsep(char **s, const char *delim)
+{
+	char *token = *s;
+	if (!token)
+		return NULL;
+	char *end = token + strcspn(token, delim);
+	*s = *end ? end + 1 : NULL;
+	*end = '\0';
+	return token;
+}
+
+void bzero(void *s, size_t n)
+{
+	memset(s, 0, n);
+}
+
+char *index(const char *s, int c)
+{
+	return strchr(s, c);
+}
+
+char *rindex(const char *s, int c)
+{
+	return strrchr(s, c);
 }

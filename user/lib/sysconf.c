@@ -15,6 +15,13 @@ long sysconf(int name)
 	switch (name) {
 	case _SC_PAGESIZE:
 		return getpagesize();
+	case _SC_CLK_TCK: /* the unit of times() on Linux, whatever the kernel's tick */
+		return 100;
+	case _SC_OPEN_MAX: /* 0, 1 and 2 are all the descriptors there are, and none can be opened */
+		return 3;
+	case _SC_NPROCESSORS_CONF: /* the kernel runs on one hart and parks the others */
+	case _SC_NPROCESSORS_ONLN:
+		return 1;
 	default:
 		errno = EINVAL;
 		return -1;

@@ -1,8 +1,8 @@
 /* Calendar time: seconds since 1970-01-01 00:00 UTC (the Unix epoch) as a date and time of day
- * in the proleptic Gregorian calendar, and as text. Local time is UTC: there are no zones. */
+ * in the proleptic Gregorian calendar, and back (user/lib/strftime.c writes them as text). Local
+ * time is UTC: there are no zones. */
 #include <errno.h>
 #include <limits.h>
-#include <stdio.h>
 #include <time.h>
 
 #define SECS_PER_DAY 86400
@@ -76,52 +76,48 @@ struct tm *localtime(const time_t *t)
 	return gmtime(t);
 }
 
-/* The name of n from the list, or "???" when n is out of range, as glibc prints it. */
-static const char *name(const char *const *names, int count, int n)
+/* The days from 1970-01-01 to the first of month mon (0..11) of year: civil_from_days undone,
+ * with years counted from March as there. */
+static long days_from_civil(long year, int mon)
 {
-	return n >= 0 && n < count ? names[n] : "???";
+	year -= mon < 2; /* January and February end the year before */
+	long era = (year >= 0 ? year : year - 399) / 400;
+	long year_of_era = year - era * 400;
+	int month_from_march = mon < 2 ? mon + 10 : mon - 2;
+	long day_of_year = (153 * month_from_march + 2) / 5;
+	long day_of_era = 365 * year_of_era + year_of_era / 4 - year_of_era / 100 + day_of_year;
+	return era * DAYS_PER_ERA + day_of_era - 719468;
 }
 
-/* Write tm into buf[size] as "Thu Nov 26 12:34:31 2026\n". Returns buf, or NULL with errno
- * EOVERFLOW when that doesn't fit. */
-static char *format_tm(const struct tm *tm, char *buf, size_t size)
+/* The time of tm's fields, read as UTC, less offset seconds. Fields out of their range carry
+ * into the next (a 13th month is January of the next year, day 0 the last of the month
+ * before), and tm is filled in anew, tm_wday and tm_yday too. Returns -1 with errno EOVERFLOW,
+ * tm unchanged, when the year doesn't fit tm_year. */
+static time_t from_fields(struct tm *tm, long offset)
 {
-	static const char *const days[] = { "Sun", "Mon", "Tue", "Wed", "Thu", "Fri", "Sat" };
-	static const char *const months[] = { "Jan", "Feb", "Mar", "Apr", "May", "Jun",
-					      "Jul", "Aug", "Sep", "Oct", "Nov", "Dec" };
-	int n = snprintf(buf, size, "%.3s %.3s%3d %.2d:%.2d:%.2d %ld\n", name(days, 7, tm->tm_wday),
-			 name(months, 12, tm->tm_mon), tm->tm_mday, tm->tm_hour, tm->tm_min,
-			 tm->tm_sec, 1900L + tm->tm_year);
-	if (n < 0 || (size_t)n >= size) {
-		errno = EOVERFLOW;
-		return NULL;
-	}
-	return buf;
+	long mon = tm->tm_mon % 12, year = 1900L + tm->tm_year + tm->tm_mon / 12;
+	if (mon < 0)
+		mon += 12, year--;
+	long days = days_from_civil(year, (int)mon) + tm->tm_mday - 1;
+	time_t t =
+	    days * SECS_PER_DAY + tm->tm_hour * 3600L + tm->tm_min * 60L + tm->tm_sec - offset;
+	struct tm out;
+	if (!gmtime_r(&t, &out))
+		return -1;
+	*tm = out;
+	return t;
 }
 
-/* buf must hold 26 bytes, enough for years up to 9999, as POSIX says. */
-char *asctime_r(const struct tm *tm, char *buf)
+time_t timegm(struct tm *tm)
 {
-	return format_tm(tm, buf, 26);
+	return from_fields(tm, 0);
 }
 
-/* Into one buffer that every call of asctime and ctime reuses; large enough for any year. */
-char *asctime(const struct tm *tm)
+/* Local time is UTC. tm_isdst > 0 says the fields are summer time, an hour ahead: as glibc does
+ * in a zone that has no summer time, that takes an hour off. */
+time_t mktime(struct tm *tm)
 {
-	static char buf[64];
-	return format_tm(tm, buf, sizeof(buf));
-}
-
-char *ctime_r(const time_t *t, char *buf)
-{
-	struct tm tm;
-	return localtime_r(t, &tm) ? asctime_r(&tm, buf) : NULL;
-}
-
-char *ctime(const time_t *t)
-{
-	struct tm *tm = localtime(t);
-	return tm ? asctime(tm) : NULL;
+	return from_fields(tm, tm->tm_isdst > 0 ? 3600 : 0);
 }
 
 /* t1 - t0 in seconds; exact while both are within 2^53 seconds of the epoch. */

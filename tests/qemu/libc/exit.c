@@ -1,10 +1,16 @@
-/* exit and atexit in child processes: handlers run at exit, newest first, and not at _exit. */
+/* How a program ends: exit and atexit in child processes (handlers run at exit, newest first,
+ * and not at _exit), and a failed assert; and the names it goes by. */
+#define _GNU_SOURCE /* program_invocation_name */
+#include <assert.h>
+#include <errno.h>
+#include <signal.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <sys/shm.h>
 #include <sys/wait.h>
 #include <unistd.h>
 
+#include "expect_str.h"
 #include "utest.h"
 
 static char *trail; /* the handlers of a child append their names here, in shared memory */
@@ -82,4 +88,39 @@ TEST(atexit_takes_32_handlers_and_exit_runs_them_all)
 	int status = -1;
 	EXPECT_EQ(waitpid(pid, &status, 0), pid);
 	EXPECT(WIFEXITED(status) && WEXITSTATUS(status) == 0);
+}
+
+TEST(program_invocation_names_are_argv0_and_its_last_part)
+{
+	EXPECT_STR(program_invocation_name, "exit");
+	EXPECT_STR(program_invocation_short_name, "exit");
+}
+
+static void fail_an_assertion(void)
+{
+	int two = 2;
+	assert(two + 1 == 4);
+	_exit(0);
+}
+
+/* The expect file checks the message, which names this file, the line and the function. */
+TEST(a_failed_assert_prints_glibcs_message_and_aborts)
+{
+	pid_t pid = fork();
+	if (pid == 0)
+		fail_an_assertion();
+	int status = 0;
+	EXPECT_EQ(waitpid(pid, &status, 0), pid);
+	EXPECT(WIFSIGNALED(status) && WTERMSIG(status) == SIGABRT);
+}
+
+#define NDEBUG
+#include <assert.h>
+
+TEST(assert_is_off_after_ndebug_and_a_new_include)
+{
+	int evaluated = 0;
+	assert(evaluated++);
+	EXPECT_EQ(evaluated, 0);
+	static_assert(sizeof(int) == 4, "C11's static_assert comes with assert.h");
 }

@@ -1,13 +1,18 @@
 /* The headers textbooks include: limits, inttypes, mode bits, open flags, IPC constants and
  * sysconf, with Linux's values. */
+#define _GNU_SOURCE /* IPC_INFO */
 #include <errno.h>
 #include <fcntl.h>
 #include <inttypes.h>
 #include <limits.h>
+#include <stddef.h>
 #include <stdio.h>
 #include <sys/ipc.h>
 #include <sys/shm.h>
 #include <sys/stat.h>
+#include <sys/types.h>
+#include <sys/wait.h>
+#include <time.h>
 #include <unistd.h>
 
 #include "expect_str.h"
@@ -91,4 +96,58 @@ TEST(sysconf_of_an_unknown_name_is_einval)
 {
 	EXPECT_ERRNO(sysconf(-1), EINVAL);
 	EXPECT_ERRNO(sysconf(9999), EINVAL);
+}
+
+TEST(sys_types_h_has_lp64_linuxs_types)
+{
+	EXPECT(TYPE_IS((off_t)0, long) && TYPE_IS((ssize_t)0, long));
+	EXPECT(TYPE_IS((time_t)0, long) && TYPE_IS((clock_t)0, long));
+	EXPECT(TYPE_IS((suseconds_t)0, long) && TYPE_IS((useconds_t)0, unsigned));
+	EXPECT(TYPE_IS((pid_t)0, int) && TYPE_IS((key_t)0, int) && TYPE_IS((clockid_t)0, int));
+	EXPECT(TYPE_IS((uid_t)0, unsigned) && TYPE_IS((gid_t)0, unsigned));
+	EXPECT(TYPE_IS((mode_t)0, unsigned));
+}
+
+TEST(sysconf_gives_one_processor_a_100_hz_clock_tick_and_three_descriptors)
+{
+	EXPECT_EQ(sysconf(_SC_NPROCESSORS_ONLN), 1);
+	EXPECT_EQ(sysconf(_SC_NPROCESSORS_CONF), 1);
+	EXPECT_EQ(sysconf(_SC_CLK_TCK), 100);
+	EXPECT_EQ(sysconf(_SC_OPEN_MAX), 3);
+	EXPECT(_SC_CLK_TCK == 2 && _SC_OPEN_MAX == 4);
+	EXPECT(_SC_NPROCESSORS_CONF == 83 && _SC_NPROCESSORS_ONLN == 84);
+}
+
+TEST(wait_macros_read_linuxs_status_encoding)
+{
+	int exited = 3 << 8, killed = 6 | 0x80, stopped = 19 << 8 | 0x7f, continued = 0xffff;
+	EXPECT(WIFEXITED(exited) && WEXITSTATUS(exited) == 3 && !WIFSIGNALED(exited));
+	EXPECT(WIFSIGNALED(killed) && WTERMSIG(killed) == 6 && WCOREDUMP(killed));
+	EXPECT(!WIFEXITED(killed) && !WIFSTOPPED(killed));
+	EXPECT(WIFSTOPPED(stopped) && WSTOPSIG(stopped) == 19);
+	EXPECT(!WIFSIGNALED(stopped) && !WIFEXITED(stopped));
+	EXPECT(WIFCONTINUED(continued) && !WIFCONTINUED(exited) && !WCOREDUMP(exited));
+	EXPECT(WNOHANG == 1 && WUNTRACED == 2 && WCONTINUED == 8);
+	int reads = 0;
+	EXPECT(WIFSIGNALED((reads++, killed)) && !WIFSTOPPED((reads++, killed)));
+	EXPECT_EQ(reads, 2); /* each macro reads its argument once: it may be a call */
+}
+
+TEST(shmctl_info_commands_have_linux_values)
+{
+	EXPECT_EQ(IPC_INFO, 3);
+	EXPECT_EQ(SHM_LOCK, 11);
+	EXPECT_EQ(SHM_UNLOCK, 12);
+	EXPECT_EQ(SHM_STAT, 13);
+	EXPECT_EQ(SHM_INFO, 14);
+}
+
+TEST(shminfo_and_shm_info_are_laid_out_as_riscv64_linux_copies_them)
+{
+	EXPECT_EQ(sizeof(struct shminfo), 72);
+	EXPECT_EQ(offsetof(struct shminfo, shmmni), 16);
+	EXPECT_EQ(offsetof(struct shminfo, shmall), 32);
+	EXPECT_EQ(sizeof(struct shm_info), 48);
+	EXPECT_EQ(offsetof(struct shm_info, shm_tot), 8);
+	EXPECT_EQ(offsetof(struct shm_info, swap_successes), 40);
 }

@@ -1,8 +1,8 @@
 /* printf's integer conversions, length modifiers, %n and unknown conversions. */
+#include <stddef.h>
 #include <stdint.h>
 #include <stdio.h>
 #include <string.h>
-#include <sys/types.h>
 
 #include "expect_str.h"
 #include "utest.h"
@@ -29,6 +29,19 @@ TEST(int_flags_width_and_precision_still_apply)
 		      "[%4d][%-4d][%04d][%+d][% d][%.3d][%#x][%#o]", 42, 42, 42, 42, 42, 7, 42, 42);
 	EXPECT_FORMAT("[   ab][ab   ][a]", "[%5s][%-5s][%.1s]", "ab", "ab", "ab");
 	EXPECT_FORMAT("[  -7][   7]", "[%*d][%*.*d]", 4, -7, 4, 1, 7);
+}
+
+TEST(hash_octal_adds_a_leading_zero_only_when_the_precision_gives_none)
+{
+	EXPECT_FORMAT("[010][0010][0][0][010]", "[%#.3o][%#.4o][%#.0o][%#o][%#o]", 8, 8, 0, 0, 8);
+	EXPECT_FORMAT("[  010][00010][010   ]", "[%#5.3o][%#05o][%#-6o]", 8, 8, 8);
+	EXPECT_FORMAT("[][0]", "[%.0o][%#.0o]", 0, 0);
+}
+
+TEST(p_shows_null_as_nil_and_other_pointers_in_hex)
+{
+	EXPECT_FORMAT("[(nil)][     (nil)][(nil)     ]", "[%p][%10p][%-10p]", NULL, NULL, NULL);
+	EXPECT_FORMAT("[0x1234][  0x1234]", "[%p][%8p]", (void *)0x1234, (void *)0x1234);
 }
 
 TEST(n_stores_the_count_written_so_far)
@@ -65,4 +78,12 @@ TEST(vsprintf_and_sprintf_write_the_whole_text)
 	char buf[32];
 	EXPECT_EQ(sprintf(buf, "%s=%d", "x", 10), 4);
 	EXPECT_STR(buf, "x=10");
+}
+
+/* This file includes no <sys/types.h>: <stdio.h> has these two, as glibc's has. */
+TEST(stdio_h_declares_ssize_t_and_off_t_for_zd_and_jd)
+{
+	ssize_t n = -3;
+	off_t off = 1L << 40;
+	EXPECT_FORMAT("-3 1099511627776", "%zd %jd", n, (intmax_t)off);
 }

@@ -142,3 +142,104 @@ TEST(sscanf_counts_only_what_matched_and_eof_when_empty)
 	EXPECT_EQ(sscanf("   ", "%d", &a), EOF);
 	EXPECT_EQ(sscanf("a", "b%d", &a), 0);
 }
+
+TEST(sscanf_reads_floats_doubles_and_long_doubles)
+{
+	float f = 0, g = 0;
+	double d = 0, e = 0;
+	long double ld = 0;
+	EXPECT_EQ(sscanf("1.5 -2.25e1 0x1p-2 0.375 inf", "%f %lf %la %Lg %e", &f, &d, &e, &ld, &g),
+		  5);
+	EXPECT(f == 1.5f && d == -22.5 && e == 0.25 && ld == 0.375L);
+	EXPECT(g == __builtin_inff());
+	EXPECT_EQ(sscanf("0.1", "%f", &f), 1);
+	EXPECT(f == 0.1f); /* rounded once, as strtof rounds */
+	EXPECT_EQ(sscanf("x", "%lf", &d), 0);
+	EXPECT_EQ(sscanf("  ", "%lf", &d), EOF);
+}
+
+TEST(sscanf_takes_a_float_field_as_glibc_does)
+{
+	double d = 0;
+	int n = 0;
+	char rest[8] = "";
+	EXPECT_EQ(sscanf("100ergs", "%lf%n%7s", &d, &n, rest), 2); /* the e is taken, and lost */
+	EXPECT(d == 100 && n == 4);
+	EXPECT_STR(rest, "rgs");
+	EXPECT_EQ(sscanf("1.2.3", "%lf%n", &d, &n), 1);
+	EXPECT(d == 1.2 && n == 3);
+	EXPECT_EQ(sscanf("12345", "%3lf%lf", &d, &d), 2);
+	EXPECT(d == 45);
+	EXPECT_EQ(sscanf("-1e10", "%4lf", &d), 1);
+	EXPECT(d == -10);
+	EXPECT_EQ(sscanf("infinity!", "%lf%n", &d, &n), 1);
+	EXPECT_EQ(n, 8);
+	EXPECT_EQ(sscanf("infin", "%lf", &d), 0);
+	EXPECT_EQ(sscanf("0x", "%lf", &d), 0);
+	EXPECT_EQ(sscanf("0x1.8p1x", "%lf%n", &d, &n), 1);
+	EXPECT(d == 3 && n == 7);
+}
+
+TEST(sscanf_scan_sets_take_ranges_negations_and_widths)
+{
+	char a[16] = "", b[16] = "";
+	EXPECT_EQ(sscanf("key: some value\n", "%[^:]: %[^\n]", a, b), 2);
+	EXPECT_STR(a, "key");
+	EXPECT_STR(b, "some value");
+	EXPECT_EQ(sscanf("hello world", "%4[a-z]%s", a, b), 2);
+	EXPECT_STR(a, "hell");
+	EXPECT_STR(b, "o");
+	EXPECT_EQ(sscanf("abc]def-x", "%[]a-c]%[^-]", a, b), 2);
+	EXPECT_STR(a, "abc]");
+	EXPECT_STR(b, "def");
+	EXPECT_EQ(sscanf("a-b", "%[-a]", a), 1);
+	EXPECT_STR(a, "a-");
+	EXPECT_EQ(sscanf("  x", "%[ x]", a), 1); /* a scan set skips no white space */
+	EXPECT_STR(a, "  x");
+}
+
+TEST(sscanf_scan_set_needs_a_character_and_can_be_suppressed)
+{
+	char a[16] = "untouched";
+	EXPECT_EQ(sscanf("b", "%[a]", a), 0);
+	EXPECT_EQ(sscanf("", "%[a]", a), EOF);
+	EXPECT_STR(a, "untouched");
+	EXPECT_EQ(sscanf("12abc", "%*[0-9]%s", a), 1);
+	EXPECT_STR(a, "abc");
+}
+
+TEST(sscanf_s_needs_a_character_and_c_takes_what_is_left)
+{
+	char a[8] = "", b[8] = "none", c[4] = "";
+	EXPECT_EQ(sscanf("a ", "%s %s", a, b), 1);
+	EXPECT_STR(b, "none");
+	EXPECT_EQ(sscanf("b", "%3c", c), 1); /* fewer than the width: glibc takes them */
+	EXPECT_EQ(c[0], 'b');
+}
+
+/* The expect file checks the line. */
+TEST(fwrite_writes_whole_items_and_counts_them)
+{
+	EXPECT_EQ(fwrite("stdio: fwrite line\n", 1, 19, stdout), 19);
+	static const int items[3] = { 1, 2, 3 };
+	EXPECT_EQ(fwrite(items, sizeof(int), 0, stdout), 0);
+	EXPECT_EQ(fwrite(items, 0, 3, stdout), 0);
+	errno = 0;
+	EXPECT_EQ(fwrite(items, sizeof(int), 3, stdin), 0);
+	EXPECT_EQ(errno, EBADF);
+}
+
+TEST(sscanf_reads_a_numeral_hundreds_of_digits_long)
+{
+	char text[320] = "0.";
+	for (int i = 0; i < 300; i++)
+		strcat(text, "3");
+	strcat(text, "e1 x");
+	double d = 0;
+	int n = 0;
+	EXPECT_EQ(sscanf(text, "%lf%n", &d, &n), 1);
+	EXPECT(d == 10.0 / 3);
+	EXPECT_EQ(n, 304);
+	EXPECT_EQ(sscanf(text, "%200lf", &d), 1);
+	EXPECT(d == 1.0 / 3);
+}

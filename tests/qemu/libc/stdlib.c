@@ -161,3 +161,34 @@ TEST(getenv_finds_no_variable)
 	EXPECT(getenv("HOME") == NULL);
 	EXPECT(getenv("PATH") == NULL);
 }
+
+/* pid_t with only <stdlib.h>, as textbook code writes it on glibc. */
+TEST(stdlib_h_brings_the_sys_types_h_types)
+{
+	pid_t pid = -1;
+	uid_t uid = 0;
+	off_t off = -1;
+	EXPECT(pid < 0 && uid == 0 && off < 0 && sizeof(ssize_t) == 8);
+}
+
+TEST(div_ldiv_lldiv_truncate_toward_zero)
+{
+	div_t d = div(7, 2);
+	EXPECT(d.quot == 3 && d.rem == 1);
+	d = div(-7, 2);
+	EXPECT(d.quot == -3 && d.rem == -1);
+	ldiv_t l = ldiv(-7000000000L, -2);
+	EXPECT(l.quot == 3500000000L && l.rem == 0);
+	lldiv_t ll = lldiv(LLONG_MAX, 10);
+	EXPECT(ll.quot == LLONG_MAX / 10 && ll.rem == 7);
+}
+
+TEST(random_and_rand_share_one_sequence_as_in_glibc)
+{
+	srandom(5);
+	long first = random(), second = random();
+	EXPECT(first >= 0 && first <= RAND_MAX && second >= 0 && second <= RAND_MAX);
+	srand(5);
+	EXPECT_EQ(rand(), first);
+	EXPECT_EQ(random(), second);
+}

@@ -1,7 +1,10 @@
-/* <string.h>, <strings.h> and <ctype.h>: tokens, spans, case, and messages. */
+/* <string.h>, <strings.h> and <ctype.h>: tokens, spans, copies, case, and messages. */
+#define _GNU_SOURCE /* memrchr */
 #include <ctype.h>
 #include <errno.h>
 #include <signal.h>
+#include <stdio.h>
+#include <stdlib.h>
 #include <string.h>
 #include <strings.h>
 
@@ -76,6 +79,62 @@ TEST(strerror_has_linux_texts_for_the_new_errnos)
 	EXPECT_STR(strerror(9999), "Unknown error 9999");
 }
 
+TEST(errno_h_has_every_linux_errno_with_its_riscv_value)
+{
+	EXPECT_EQ(ENXIO, 6);
+	EXPECT_EQ(ENOTBLK, 15);
+	EXPECT_EQ(ERANGE, 34);
+	EXPECT_EQ(EDEADLK, 35);
+	EXPECT_EQ(ELOOP, 40);
+	EXPECT_EQ(ENOMSG, 42);
+	EXPECT_EQ(EBFONT, 59);
+	EXPECT_EQ(ENOTSOCK, 88);
+	EXPECT_EQ(EOPNOTSUPP, 95);
+	EXPECT_EQ(ETIMEDOUT, 110);
+	EXPECT_EQ(ECANCELED, 125);
+	EXPECT_EQ(EHWPOISON, 133);
+}
+
+TEST(errno_aliases_name_the_same_number)
+{
+	EXPECT_EQ(EWOULDBLOCK, EAGAIN);
+	EXPECT_EQ(EDEADLOCK, EDEADLK);
+	EXPECT_EQ(ENOTSUP, EOPNOTSUPP);
+}
+
+TEST(strerror_has_glibcs_text_for_every_errno)
+{
+	EXPECT_STR(strerror(0), "Success");
+	EXPECT_STR(strerror(ENXIO), "No such device or address");
+	EXPECT_STR(strerror(EDEADLOCK), "Resource deadlock avoided");
+	EXPECT_STR(strerror(ENOSYS), "Function not implemented");
+	EXPECT_STR(strerror(ENOMSG), "No message of desired type");
+	EXPECT_STR(strerror(ELIBSCN), ".lib section in a.out corrupted");
+	EXPECT_STR(strerror(ENOTSUP), "Operation not supported");
+	EXPECT_STR(strerror(ETOOMANYREFS), "Too many references: cannot splice");
+	EXPECT_STR(strerror(ECANCELED), "Operation canceled");
+	EXPECT_STR(strerror(ERFKILL), "Operation not possible due to RF-kill");
+	EXPECT_STR(strerror(EHWPOISON), "Memory page has hardware error");
+	for (int e = 1; e <= 133; e++)
+		if (e != 41 && e != 58)
+			EXPECT(strncmp(strerror(e), "Unknown error", 13) != 0);
+}
+
+TEST(strerror_of_a_number_linux_leaves_unused_is_unknown_error_n)
+{
+	EXPECT_STR(strerror(41), "Unknown error 41");
+	EXPECT_STR(strerror(58), "Unknown error 58");
+	EXPECT_STR(strerror(134), "Unknown error 134");
+	EXPECT_STR(strerror(-1), "Unknown error -1");
+}
+
+/* The expect file checks the line. */
+TEST(perror_prints_its_prefix_and_strerror_text)
+{
+	errno = EHWPOISON;
+	perror("string: perror");
+}
+
 TEST(strsignal_describes_signals_as_glibc_does)
 {
 	EXPECT_STR(strsignal(SIGSEGV), "Segmentation fault");
@@ -111,4 +170,46 @@ TEST(toupper_and_tolower_change_only_letters)
 	EXPECT_EQ(toupper('1'), '1');
 	EXPECT_EQ(tolower('Q'), 'q');
 	EXPECT_EQ(tolower('['), '[');
+}
+
+TEST(strndup_copies_at_most_n_characters)
+{
+	char *s = strndup("shared", 3);
+	EXPECT_STR(s, "sha");
+	free(s);
+	s = strndup("shm", 10);
+	EXPECT_STR(s, "shm");
+	free(s);
+	EXPECT_EQ(strnlen("shared", 3), 3);
+	EXPECT_EQ(strnlen("shm", 10), 3);
+}
+
+TEST(strsep_makes_an_empty_token_between_two_delimiters)
+{
+	char line[] = "a,,b:c", *rest = line;
+	EXPECT_STR(strsep(&rest, ",:"), "a");
+	EXPECT_STR(strsep(&rest, ",:"), "");
+	EXPECT_STR(strsep(&rest, ",:"), "b");
+	EXPECT_STR(strsep(&rest, ",:"), "c");
+	EXPECT(rest == NULL);
+	EXPECT(strsep(&rest, ",:") == NULL);
+}
+
+TEST(memrchr_finds_the_last_such_byte)
+{
+	const char s[] = "a/b/c";
+	EXPECT(memrchr(s, '/', 5) == s + 3);
+	EXPECT(memrchr(s, '/', 3) == s + 1);
+	EXPECT(memrchr(s, 'x', 5) == NULL);
+	EXPECT(memrchr(s, 'a', 0) == NULL);
+}
+
+TEST(bzero_index_and_rindex_are_memset_strchr_and_strrchr)
+{
+	char buf[4] = "abc";
+	bzero(buf, 2);
+	EXPECT(buf[0] == 0 && buf[1] == 0 && buf[2] == 'c');
+	EXPECT_STR(index("a.b.c", '.'), ".b.c");
+	EXPECT_STR(rindex("a.b.c", '.'), ".c");
+	EXPECT(index("abc", 'x') == NULL);
 }

@@ -1,7 +1,10 @@
-/* <time.h>: calendar time in UTC, and ctime's text as glibc writes it. */
+/* <time.h> and <sys/time.h>: calendar time in UTC and back, its text as glibc writes it,
+ * clock and gettimeofday. */
 #include <errno.h>
 #include <limits.h>
+#include <sys/time.h>
 #include <time.h>
+#include <unistd.h>
 
 #include "expect_str.h"
 #include "utest.h"
@@ -100,4 +103,139 @@ TEST(difftime_subtracts)
 TEST(time_is_after_2024)
 {
 	EXPECT(time(NULL) > 1704067200);
+}
+
+/* strftime(fmt) of 2026-11-26 12:34:31 UTC, a Thursday, or "(zero)" when it returns 0. */
+static const char *at_1795696471(const char *fmt)
+{
+	static char buf[160];
+	time_t t = 1795696471;
+	return strftime(buf, sizeof(buf), fmt, localtime(&t)) ? buf : "(zero)";
+}
+
+TEST(strftime_writes_the_common_conversions_as_glibc_does)
+{
+	EXPECT_STR(at_1795696471("%Y %m %d %H %M %S %a %A %b %B %y %e %j %p %Z %z %%"),
+		   "2026 11 26 12 34 31 Thu Thursday Nov November 26 26 330 PM UTC +0000 %");
+	EXPECT_STR(at_1795696471("%T|%D|%F|%c|%x|%X|%R|%r"),
+		   "12:34:31|11/26/26|2026-11-26|Thu Nov 26 12:34:31 2026|11/26/26|12:34:31|12:34|"
+		   "12:34:31 PM");
+	EXPECT_STR(at_1795696471("%C %I %l %k %u %w %U %W %h %s %P [%n%t]"),
+		   "20 12 12 12 4 4 47 47 Nov 1795696471 pm [\n\t]");
+}
+
+TEST(strftime_pads_days_and_hours_and_names_midnight_12_am)
+{
+	struct tm tm = { .tm_year = 100, .tm_mon = 0, .tm_mday = 5, .tm_hour = 0, .tm_wday = 3 };
+	char buf[64];
+	EXPECT_EQ(strftime(buf, sizeof(buf), "%e|%d|%k|%H|%I|%l|%p|%j", &tm), 24);
+	EXPECT_STR(buf, " 5|05| 0|00|12|12|AM|001");
+}
+
+TEST(strftime_writes_unknown_conversions_as_written)
+{
+	EXPECT_STR(at_1795696471("%Q %Ec %Oy 100%"), "%Q Thu Nov 26 12:34:31 2026 26 100%");
+}
+
+TEST(strftime_of_years_before_1000_and_names_out_of_range)
+{
+	struct tm tm = { .tm_year = 999 - 1900, .tm_mon = 0, .tm_mday = 5 };
+	char buf[64];
+	strftime(buf, sizeof(buf), "%Y %F %y %C", &tm);
+	EXPECT_STR(buf, "999 999-01-05 99 9");
+	tm = (struct tm){ .tm_year = -1 - 1900, .tm_mon = 12, .tm_mday = 1, .tm_wday = 7 };
+	strftime(buf, sizeof(buf), "%Y %y %C %a %A %b %B", &tm);
+	EXPECT_STR(buf, "-1 99 -1 ? ? ? ?");
+}
+
+TEST(strftime_that_does_not_fit_returns_zero)
+{
+	time_t t = 1795696471;
+	char buf[5];
+	EXPECT_EQ(strftime(buf, sizeof(buf), "%Y-%m", gmtime(&t)), 0);
+	EXPECT_EQ(strftime(buf, sizeof(buf), "%Y", gmtime(&t)), 4);
+	EXPECT_STR(buf, "2026");
+	EXPECT_EQ(strftime(buf, sizeof(buf), "", gmtime(&t)), 0);
+}
+
+TEST(mktime_and_timegm_undo_gmtime)
+{
+	for (unsigned i = 0; i < sizeof(instants) / sizeof(instants[0]); i++) {
+		struct tm tm = *gmtime(&instants[i].t);
+		EXPECT_EQ(timegm(&tm), instants[i].t);
+		tm.tm_isdst = 0;
+		EXPECT_EQ(mktime(&tm), instants[i].t);
+	}
+}
+
+TEST(mktime_carries_fields_out_of_range_and_fills_in_the_days)
+{
+	struct tm tm = { .tm_year = 126,
+			 .tm_mon = 13,
+			 .tm_mday = 0,
+			 .tm_hour = 25,
+			 .tm_min = -1,
+			 .tm_sec = 61,
+			 .tm_wday = 9,
+			 .tm_yday = -5 };
+	EXPECT_EQ(mktime(&tm), 1801443601); /* 2027-02-01 01:00:01 */
+	EXPECT(tm.tm_year == 127 && tm.tm_mon == 1 && tm.tm_mday == 1);
+	EXPECT(tm.tm_hour == 1 && tm.tm_min == 0 && tm.tm_sec == 1);
+	EXPECT(tm.tm_wday == 1 && tm.tm_yday == 31 && tm.tm_isdst == 0);
+	tm = (struct tm){ .tm_year = 100, .tm_mon = -13, .tm_mday = 1 };
+	EXPECT_EQ(timegm(&tm), 912470400); /* 1998-12-01 */
+}
+
+TEST(mktime_with_summer_time_in_utc_takes_an_hour_off_as_glibc_does)
+{
+	struct tm tm = { .tm_year = 70, .tm_mday = 1, .tm_isdst = 1 };
+	EXPECT_EQ(mktime(&tm), -3600);
+	EXPECT(tm.tm_isdst == 0 && tm.tm_hour == 23);
+	tm = (struct tm){ .tm_year = 70, .tm_mday = 1, .tm_isdst = 1 };
+	EXPECT_EQ(timegm(&tm), 0);
+}
+
+TEST(timegm_past_the_last_year_int_holds_is_eoverflow_and_leaves_tm)
+{
+	struct tm tm = { .tm_year = INT_MAX, .tm_mon = 11, .tm_mday = 31 };
+	errno = 0;
+	EXPECT_EQ(timegm(&tm), 67768036191590400);
+	EXPECT_EQ(errno, 0);
+	tm = (struct tm){ .tm_year = INT_MAX, .tm_mon = 12, .tm_mday = 1 };
+	EXPECT_ERRNO(timegm(&tm), EOVERFLOW);
+	EXPECT_EQ(tm.tm_mon, 12);
+}
+
+TEST(clock_counts_microseconds_since_the_start)
+{
+	EXPECT_EQ(CLOCKS_PER_SEC, 1000000);
+	clock_t before = clock();
+	EXPECT(before >= 0);
+	for (volatile long i = 0; i < 2000000; i++)
+		;
+	EXPECT(clock() > before);
+}
+
+TEST(gettimeofday_agrees_with_time_and_gives_utc)
+{
+	struct timeval tv;
+	struct timezone tz = { 60, 1 };
+	time_t before = time(NULL);
+	EXPECT_EQ(gettimeofday(&tv, &tz), 0);
+	EXPECT(tv.tv_sec >= before && tv.tv_sec <= before + 1);
+	EXPECT(tv.tv_usec >= 0 && tv.tv_usec < 1000000);
+	EXPECT(tz.tz_minuteswest == 0 && tz.tz_dsttime == 0);
+	EXPECT_EQ(gettimeofday(&tv, NULL), 0);
+}
+
+TEST(timersub_and_timeradd_carry_microseconds)
+{
+	struct timeval a = { 5, 100 }, b = { 2, 900000 }, r;
+	timersub(&a, &b, &r);
+	EXPECT(r.tv_sec == 2 && r.tv_usec == 100100);
+	timeradd(&r, &b, &r);
+	EXPECT(r.tv_sec == 5 && r.tv_usec == 100);
+	EXPECT(timercmp(&a, &b, >) && !timercmp(&a, &b, <) && timerisset(&a));
+	timerclear(&a);
+	EXPECT(!timerisset(&a));
 }

@@ -1,0 +1,197 @@
+/* Calendar time as text: strftime, and the fixed form of asctime and ctime, in the "C" locale
+ * and in UTC, the only zone there is. */
+#include <errno.h>
+#include <stdio.h>
+#include <time.h>
+
+static const char *const days[] = { "Sunday",   "Monday", "Tuesday", "Wednesday",
+				    "Thursday", "Friday", "Saturday" };
+static const char *const months[] = { "January",   "February", "March",    "April",
+				      "May",       "June",     "July",     "August",
+				      "September", "October",  "November", "December" };
+
+/* The name of n from the list, or unknown when n is out of range. */
+static const char *name(const char *const *names, int count, int n, const char *unknown)
+{
+	return n >= 0 && n < count ? names[n] : unknown;
+}
+
+/* Write tm into buf[size] as "Thu Nov 26 12:34:31 2026\n", with "???" for a day or month out of
+ * range, as glibc writes it. Returns buf, or NULL with errno EOVERFLOW when that doesn't fit. */
+static char *format_tm(const struct tm *tm, char *buf, size_t size)
+{
+	int n = snprintf(buf, size, "%.3s %.3s%3d %.2d:%.2d:%.2d %ld\n",
+			 name(days, 7, tm->tm_wday, "???"), name(months, 12, tm->tm_mon, "???"),
+			 tm->tm_mday, tm->tm_hour, tm->tm_min, tm->tm_sec, 1900L + tm->tm_year);
+	if (n < 0 || (size_t)n >= size) {
+		errno = EOVERFLOW;
+		return NULL;
+	}
+	return buf;
+}
+
+/* buf must hold 26 bytes, enough for years up to 9999, as POSIX says. */
+char *asctime_r(const struct tm *tm, char *buf)
+{
+	return format_tm(tm, buf, 26);
+}
+
+/* Into one buffer that every call of asctime and ctime reuses; large enough for any year. */
+char *asctime(const struct tm *tm)
+{
+	static char buf[64];
+	return format_tm(tm, buf, sizeof(buf));
+}
+
+char *ctime_r(const time_t *t, char *buf)
+{
+	struct tm tm;
+	return localtime_r(t, &tm) ? asctime_r(&tm, buf) : NULL;
+}
+
+char *ctime(const time_t *t)
+{
+	struct tm *tm = localtime(t);
+	return tm ? asctime(tm) : NULL;
+}
+
+/* strftime's output: len characters so far, of which those within max are in buf. */
+struct out {
+	char *buf;
+	size_t max, len;
+};
+
+static void put_str(struct out *o, const char *s, size_t n)
+{
+	for (size_t i = 0; i < n && s[i]; i++, o->len++)
+		if (o->len < o->max)
+			o->buf[o->len] = s[i];
+}
+
+/* Put v as printf's fmt (one conversion of a long) writes it. */
+static void put_num(struct out *o, const char *fmt, long v)
+{
+	char tmp[24];
+	snprintf(tmp, sizeof(tmp), fmt, v);
+	put_str(o, tmp, sizeof(tmp));
+}
+
+static void format(struct out *o, const char *fmt, const struct tm *tm);
+
+/* The conversions that stand for others, in the "C" locale. */
+static const struct {
+	char conv;
+	const char *fmt;
+} composites[] = {
+	{ 'c', "%a %b %e %H:%M:%S %Y" },
+	{ 'D', "%m/%d/%y" },
+	{ 'x', "%m/%d/%y" },
+	{ 'F', "%Y-%m-%d" },
+	{ 'r', "%I:%M:%S %p" },
+	{ 'R', "%H:%M" },
+	{ 'T', "%H:%M:%S" },
+	{ 'X', "%H:%M:%S" },
+};
+
+/* One conversion, c, of tm. Returns 0, or -1 for a character that names none. */
+static int convert(struct out *o, char c, const struct tm *tm)
+{
+	long year = 1900L + tm->tm_year;
+	const struct {
+		char conv;
+		const char *fmt;
+		long value;
+	} numbers[] = {
+		{ 'C', "%ld", (year >= 0 ? year : year - 99) / 100 }, /* rounded down, as glibc */
+		{ 'd', "%02ld", tm->tm_mday },
+		{ 'e', "%2ld", tm->tm_mday },
+		{ 'H', "%02ld", tm->tm_hour },
+		{ 'I', "%02ld", tm->tm_hour % 12 ? tm->tm_hour % 12 : 12 },
+		{ 'j', "%03ld", tm->tm_yday + 1 },
+		{ 'k', "%2ld", tm->tm_hour },
+		{ 'l', "%2ld", tm->tm_hour % 12 ? tm->tm_hour % 12 : 12 },
+		{ 'm', "%02ld", tm->tm_mon + 1 },
+		{ 'M', "%02ld", tm->tm_min },
+		{ 'S', "%02ld", tm->tm_sec },
+		{ 'u', "%ld", tm->tm_wday ? tm->tm_wday : 7 },         /* 1..7 from Monday */
+		{ 'U', "%02ld", (tm->tm_yday + 7 - tm->tm_wday) / 7 }, /* weeks from Sunday */
+		{ 'w', "%ld", tm->tm_wday },
+		{ 'W', "%02ld", (tm->tm_yday + 7 - (tm->tm_wday + 6) % 7) / 7 }, /* from Monday */
+		{ 'y', "%02ld", (year % 100 + 100) % 100 },
+		{ 'Y', "%ld", year },
+	};
+	for (size_t i = 0; i < sizeof(numbers) / sizeof(numbers[0]); i++)
+		if (numbers[i].conv == c) {
+			put_num(o, numbers[i].fmt, numbers[i].value);
+			return 0;
+		}
+	for (size_t i = 0; i < sizeof(composites) / sizeof(composites[0]); i++)
+		if (composites[i].conv == c) {
+			format(o, composites[i].fmt, tm);
+			return 0;
+		}
+	switch (c) {
+	case 'a':
+	case 'A':
+		put_str(o, name(days, 7, tm->tm_wday, "?"), c == 'a' ? 3 : 16);
+		return 0;
+	case 'b':
+	case 'h':
+	case 'B':
+		put_str(o, name(months, 12, tm->tm_mon, "?"), c == 'B' ? 16 : 3);
+		return 0;
+	case 'p':
+		put_str(o, tm->tm_hour < 12 ? "AM" : "PM", 2);
+		return 0;
+	case 'P':
+		put_str(o, tm->tm_hour < 12 ? "am" : "pm", 2);
+		return 0;
+	case 's': { /* seconds since the epoch */
+		struct tm copy = *tm;
+		put_num(o, "%ld", mktime(&copy));
+		return 0;
+	}
+	case 'n':
+	case 't':
+		put_str(o, c == 'n' ? "\n" : "\t", 1);
+		return 0;
+	case 'z':
+		put_str(o, "+0000", 5);
+		return 0;
+	case 'Z':
+		put_str(o, "UTC", 3);
+		return 0;
+	case '%':
+		put_str(o, "%", 1);
+		return 0;
+	default:
+		return -1;
+	}
+}
+
+/* Put fmt with each conversion replaced by its text. One that names none stays as written. */
+static void format(struct out *o, const char *fmt, const struct tm *tm)
+{
+	for (const char *f = fmt; *f; f++) {
+		if (*f != '%' || !f[1]) {
+			put_str(o, f, 1);
+			continue;
+		}
+		const char *spec = f++;
+		f += (*f == 'E' || *f == 'O') && f[1]; /* the alternative forms: the same in "C" */
+		if (convert(o, *f, tm) != 0)
+			put_str(o, spec, (size_t)(f - spec + 1));
+	}
+}
+
+/* Returns the length of the text, or 0 when it and its NUL don't fit in max bytes (buf then
+ * holds some part of it). */
+size_t strftime(char *buf, size_t max, const char *fmt, const struct tm *tm)
+{
+	struct out o = { buf, max, 0 };
+	format(&o, fmt, tm);
+	if (o.len >= max)
+		return 0;
+	buf[o.len] = '\0';
+	return o.len;
+}
