@@ -15,10 +15,14 @@
 #define SHM_DEST 01000
 
 /* Linux's other shmctl commands. */
-#define SHM_LOCK 11   /* keep the segment's pages in memory */
-#define SHM_UNLOCK 12 /* let them be swapped again */
-#define SHM_STAT 13   /* IPC_STAT by index into the kernel's table, not by id */
-#define SHM_INFO 14   /* what all segments use: shmctl fills a struct shm_info */
+#define SHM_LOCK 11     /* keep the segment's pages in memory */
+#define SHM_UNLOCK 12   /* let them be swapped again */
+#define SHM_STAT 13     /* IPC_STAT by index into the kernel's table, not by id */
+#define SHM_INFO 14     /* what all segments use: shmctl fills a struct shm_info */
+#define SHM_STAT_ANY 15 /* SHM_STAT without the read-permission check */
+
+/* In shm_perm.mode after SHM_LOCK. */
+#define SHM_LOCKED 02000
 
 typedef unsigned long shmatt_t;
 

@@ -1,6 +1,9 @@
-/* shmctl: IPC_STAT, IPC_SET and IPC_RMID. */
+/* shmctl: IPC_STAT, IPC_SET and IPC_RMID; and Linux's IPC_INFO, SHM_INFO, SHM_STAT,
+ * SHM_STAT_ANY, SHM_LOCK and SHM_UNLOCK, which tools like ipcs use to list every segment. */
 #include "errno.h"
 #include "kernel.h"
+#include "lib/string.h"
+#include "mm/pgalloc.h"
 #include "mm/uaccess.h"
 #include "rtc.h"
 #include "shm.h"
@@ -65,12 +68,107 @@ static long shm_remove(struct task_group_s *t, int shmid)
 	return err;
 }
 
+/* The highest slot of the region table in use, or 0: what IPC_INFO and SHM_INFO return, so
+ * that a program knows how far to go with SHM_STAT. Caller holds the lock. */
+static int highest_slot(void)
+{
+	int top = 0;
+	for (int i = 0; i < CONFIG_ARCH_SHM_MAXREGIONS; i++)
+		if (g_shminfo.region[i].flags & SRFLAG_INUSE)
+			top = i;
+	return top;
+}
+
+/* IPC_INFO: the system's limits, as struct shminfo. Returns highest_slot(). */
+static long shm_limits(uintptr_t ubuf)
+{
+	struct pginfo_s pool;
+	mm_pginfo(&pool);
+	struct shminfo si = {
+		.shmmax = (unsigned long)CONFIG_ARCH_SHM_NPAGES * PGSIZE,
+		.shmmin = 1,
+		.shmmni = CONFIG_ARCH_SHM_MAXREGIONS,
+		.shmseg = SHM_MAX_ATTACH,
+		.shmall = pool.ntotal, /* no limit of its own: the page pool is the limit */
+	};
+	spin_lock(&g_shminfo.lock);
+	int top = highest_slot();
+	spin_unlock(&g_shminfo.lock);
+	long err = copyout(ubuf, &si, sizeof(si));
+	return err ? err : top;
+}
+
+/* SHM_INFO: what the segments use now, as struct shm_info. Returns highest_slot(). */
+static long shm_usage(uintptr_t ubuf)
+{
+	struct shm_info si;
+	memset(&si, 0, sizeof(si));
+	spin_lock(&g_shminfo.lock);
+	for (int i = 0; i < CONFIG_ARCH_SHM_MAXREGIONS; i++) {
+		const struct shm_region_s *r = &g_shminfo.region[i];
+		if (r->flags & SRFLAG_INUSE) {
+			si.used_ids++;
+			si.shm_tot += r->npages;
+			si.shm_rss += r->nframes; /* with lazy backing, only the pages touched */
+		}
+	}
+	int top = highest_slot();
+	spin_unlock(&g_shminfo.lock);
+	long err = copyout(ubuf, &si, sizeof(si));
+	return err ? err : top;
+}
+
+/* SHM_STAT and SHM_STAT_ANY: IPC_STAT of the segment in slot index of the region table, with
+ * (check_perm) or without the read-permission check. Returns the segment's id. */
+static long shm_stat_slot(struct task_group_s *t, int index, uintptr_t ubuf, int check_perm)
+{
+	if (index < 0 || index >= CONFIG_ARCH_SHM_MAXREGIONS)
+		return -EINVAL;
+	struct shmid_ds ds;
+	spin_lock(&g_shminfo.lock);
+	struct shm_region_s *r = &g_shminfo.region[index];
+	long ret = !(r->flags & SRFLAG_INUSE)                                              ? -EINVAL
+		   : check_perm && !shm_permitted(&r->ds.shm_perm, t->euid, t->egid, 0444) ? -EACCES
+											   : r->id;
+	ds = r->ds;
+	spin_unlock(&g_shminfo.lock);
+	if (ret < 0)
+		return ret;
+	long err = copyout(ubuf, &ds, sizeof(ds));
+	return err ? err : ret;
+}
+
+/* SHM_LOCK and SHM_UNLOCK: the owner, creator or root sets or clears SHM_LOCKED. Every page
+ * stays in memory anyway, for rvshm never swaps; the flag is kept for IPC_STAT to show. */
+static long shm_lock(struct task_group_s *t, int shmid, int lock)
+{
+	spin_lock(&g_shminfo.lock);
+	struct shm_region_s *r = shm_lookup(shmid);
+	long err = !r ? -EINVAL : !shm_is_owner(&r->ds.shm_perm, t->euid) ? -EPERM : 0;
+	if (!err && lock)
+		r->ds.shm_perm.mode |= SHM_LOCKED;
+	else if (!err)
+		r->ds.shm_perm.mode &= ~(mode_t)SHM_LOCKED;
+	spin_unlock(&g_shminfo.lock);
+	return err;
+}
+
 long sys_shmctl(int shmid, int cmd, uintptr_t ubuf)
 {
 	struct task_group_s *t = this_task();
 	switch (cmd) {
 	case IPC_STAT:
 		return shm_stat(t, shmid, ubuf);
+	case IPC_INFO:
+		return shm_limits(ubuf);
+	case SHM_INFO:
+		return shm_usage(ubuf);
+	case SHM_STAT:
+	case SHM_STAT_ANY:
+		return shm_stat_slot(t, shmid, ubuf, cmd == SHM_STAT);
+	case SHM_LOCK:
+	case SHM_UNLOCK:
+		return shm_lock(t, shmid, cmd == SHM_LOCK);
 	case IPC_SET:
 		return shm_set(t, shmid, ubuf);
 	case IPC_RMID:

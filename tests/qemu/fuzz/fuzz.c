@@ -18,6 +18,7 @@
  *   -DFUZZ_TRACE                   print every call as it is made
  *   -DFUZZ_STATS                   print, per syscall, how often each result came back
  */
+#define _GNU_SOURCE /* for IPC_INFO */
 #include <errno.h>
 #include <sched.h>
 #include <signal.h>
@@ -371,6 +372,7 @@ struct seg {
 	key_t key;
 	size_t size, npages;
 	unsigned mode; /* the low 9 bits */
+	int locked;    /* SHM_LOCK done (and no SHM_UNLOCK since) */
 	uid_t uid;
 	gid_t gid, cgid;
 	int natt; /* our attachments of it */
@@ -1371,7 +1373,7 @@ static void fuzz_shmdt(void)
 /* Check an IPC_STAT of our segment s against the model. */
 static void check_stat(const struct seg *s, const struct shmid_ds *ds)
 {
-	unsigned mode = s->mode | (s->removed ? SHM_DEST : 0);
+	unsigned mode = s->mode | (s->removed ? SHM_DEST : 0) | (s->locked ? SHM_LOCKED : 0);
 	key_t key = s->removed ? IPC_PRIVATE : s->key;
 	const struct ipc_perm *p = &ds->shm_perm;
 	if (ds->shm_segsz == s->size && p->__key == key && p->mode == mode && p->uid == s->uid &&
@@ -1423,6 +1425,8 @@ static void ctl_done(int id, int cmd, const struct shmid_ds *in)
 		s->uid = in->shm_perm.uid;
 		s->gid = in->shm_perm.gid;
 		s->mode = in->shm_perm.mode & 0777;
+	} else if (cmd == SHM_LOCK || cmd == SHM_UNLOCK) {
+		s->locked = cmd == SHM_LOCK;
 	} else if (cmd == IPC_RMID && !s->removed) {
 		s->removed = 1;
 		s->key = IPC_PRIVATE;
@@ -1436,13 +1440,13 @@ static void fuzz_shmctl(int grow)
 {
 	int id = pick_id();
 	int cmd = chance(85) ? (chance(grow ? 10 : 45) ? IPC_RMID : (int)ONE_OF(IPC_STAT, IPC_SET))
-			     : (int)ONE_OF(3, -1, 4, 11, 12, 13, 14, 15, rnd());
+			     : (int)ONE_OF(IPC_INFO, -1, 4, SHM_LOCK, SHM_UNLOCK, SHM_STAT,
+					   SHM_INFO, SHM_STAT_ANY, 16, rnd());
 	struct seg *s = seg_by_id(id);
 	int ex = exists(id);
 	struct shmid_ds in;
-	uintptr_t buf = cmd == IPC_STAT  ? pick_ptr(sizeof(struct shmid_ds), 1)
-			: cmd == IPC_SET ? set_buffer(&in)
-					 : raw_ptr(0);
+	/* Every command but IPC_SET may write to buf: never let it be the fuzzer's own data. */
+	uintptr_t buf = cmd == IPC_SET ? set_buffer(&in) : pick_ptr(sizeof(struct shmid_ds), 1);
 	struct call c = { .nr = SYS_shmctl, .a = { int_arg(id), int_arg(cmd), buf, rnd() } };
 	if (cmd == IPC_SET)
 		c.a[2] = buf = set_content(buf, &in);
@@ -1453,12 +1457,22 @@ static void fuzz_shmctl(int grow)
 	} else if (cmd == IPC_SET) {
 		int bad = range(buf, sizeof(struct shmid_ds), 0) == BAD;
 		w = bad ? must_fail(EFAULT) : ex == NO ? must_fail(EINVAL) : must_return(0);
-	} else if (cmd == IPC_RMID) {
+	} else if (cmd == IPC_RMID || cmd == SHM_LOCK || cmd == SHM_UNLOCK) {
 		w = ex == NO ? must_fail(EINVAL) : must_return(0);
+	} else if (cmd == IPC_INFO || cmd == SHM_INFO) { /* they return the highest slot in use */
+		size_t size = cmd == IPC_INFO ? sizeof(struct shminfo) : sizeof(struct shm_info);
+		w = range(buf, size, 1) == BAD ? must_fail(EFAULT) : may_succeed(0);
+	} else if (cmd == SHM_STAT ||
+		   cmd == SHM_STAT_ANY) { /* id is a slot; whose, we can't tell */
+		w = id < 0 || id >= NSLOTS ? must_fail(EINVAL)
+					   : may_succeed(BIT(EINVAL) | BIT(EFAULT) | BIT(EACCES));
 	}
 	if (ex == MAYBE && (w.ok || cmd == IPC_STAT))
 		w.errs |= BIT(EINVAL);
 	issue(&c);
+	if ((cmd == IPC_INFO || cmd == SHM_INFO) && c.ret >= NSLOTS)
+		violation("shmctl(cmd %d) returned slot %ld, past the table's %d", cmd, c.ret,
+			  NSLOTS);
 	if (!check(&c, w) || c.ret != 0) {
 		if (c.ret == 0)
 			ctl_done(id, cmd, &in); /* follow the kernel, to keep the model in step */

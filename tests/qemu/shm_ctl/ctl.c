@@ -1,4 +1,6 @@
-/* shmctl: IPC_STAT, IPC_SET and IPC_RMID, their errnos, and what removal does to a segment. */
+/* shmctl: IPC_STAT, IPC_SET and IPC_RMID, their errnos, and what removal does to a segment;
+ * and the Linux commands that list and lock segments. */
+#define _GNU_SOURCE /* for IPC_INFO */
 #include <errno.h>
 #include <stdint.h>
 #include <string.h>
@@ -479,4 +481,84 @@ TEST(ipc_set_buffer_ending_exactly_at_an_attachment_end_works)
 	}
 	EXPECT_EQ(stat_of(id).shm_perm.mode, 0660);
 	dt(p), rm(id);
+}
+
+TEST(ipc_info_gives_the_limits_and_the_highest_slot_in_use)
+{
+	int id = seg(K(40), PG);
+	struct shminfo si;
+	int top = shmctl(0, IPC_INFO, (struct shmid_ds *)&si);
+	EXPECT(top >= id % 64 && top < 64); /* ids are seq * 64 + slot */
+	EXPECT_EQ(si.shmmax, 256 * PG);
+	EXPECT_EQ(si.shmmin, 1);
+	EXPECT_EQ(si.shmmni, 64);
+	EXPECT_EQ(si.shmseg, 64);
+	EXPECT(si.shmall > 0);
+	EXPECT_ERRNO(shmctl(0, IPC_INFO, (struct shmid_ds *)KERNEL), EFAULT);
+	rm(id);
+}
+
+TEST(shm_info_counts_the_segments_and_their_pages)
+{
+	struct shm_info before, after;
+	EXPECT_OK(shmctl(0, SHM_INFO, (struct shmid_ds *)&before));
+	int id = seg(K(41), 3 * PG);
+	volatile char *p = shmat(id, NULL, 0);
+	if (p != FAILED)
+		p[0] = 1; /* backs one page even with lazy backing */
+	EXPECT_OK(shmctl(0, SHM_INFO, (struct shmid_ds *)&after));
+	EXPECT_EQ(after.used_ids, before.used_ids + 1);
+	EXPECT_EQ(after.shm_tot, before.shm_tot + 3);
+	EXPECT_EQ(after.shm_rss, before.shm_rss + (RVSHM_LAZY ? 1 : 3));
+	EXPECT_EQ(after.shm_swp, 0);
+	EXPECT_ERRNO(shmctl(0, SHM_INFO, UNMAPPED), EFAULT);
+	dt((void *)p), rm(id);
+}
+
+TEST(shm_stat_takes_a_slot_and_returns_the_segments_id)
+{
+	int id = seg(K(42), 2 * PG);
+	struct shmid_ds ds;
+	EXPECT_EQ(shmctl(id % 64, SHM_STAT, &ds), id);
+	EXPECT_EQ(ds.shm_segsz, 2 * PG);
+	EXPECT_EQ(ds.shm_perm.__key, K(42));
+	EXPECT_EQ(shmctl(id % 64, SHM_STAT_ANY, &ds), id);
+	rm(id);
+	EXPECT_ERRNO(shmctl(id % 64, SHM_STAT, &ds), EINVAL); /* the slot is free now */
+	EXPECT_ERRNO(shmctl(64, SHM_STAT, &ds), EINVAL);
+	EXPECT_ERRNO(shmctl(-1, SHM_STAT_ANY, &ds), EINVAL);
+}
+
+static int slot_of_private; /* a segment only its owner, root, may read */
+
+static void stat_as_another_user(void)
+{
+	struct shmid_ds ds;
+	if (setuid(1000) != 0)
+		_exit(1);
+	if (shmctl(slot_of_private, SHM_STAT, &ds) != -1 || errno != EACCES)
+		_exit(2);
+	if (shmctl(slot_of_private, SHM_STAT_ANY, &ds) < 0 || ds.shm_segsz != PG)
+		_exit(3);
+	if (shmctl(shmget(K(43), 0, 0), SHM_LOCK, NULL) != -1 || errno != EPERM)
+		_exit(4);
+}
+
+TEST(shm_stat_needs_read_permission_and_shm_stat_any_does_not)
+{
+	int id = seg(K(43), PG); /* mode 0600, root's */
+	slot_of_private = id % 64;
+	EXPECT(exited_with(in_child(stat_as_another_user), 0));
+	rm(id);
+}
+
+TEST(shm_lock_sets_shm_locked_and_shm_unlock_clears_it)
+{
+	int id = seg(K(44), PG);
+	EXPECT_OK(shmctl(id, SHM_LOCK, NULL));
+	EXPECT_EQ(stat_of(id).shm_perm.mode, SHM_LOCKED | 0600);
+	EXPECT_OK(shmctl(id, SHM_UNLOCK, NULL));
+	EXPECT_EQ(stat_of(id).shm_perm.mode, 0600);
+	EXPECT_ERRNO(shmctl(id + 64 * 1000, SHM_LOCK, NULL), EINVAL);
+	rm(id);
 }
