@@ -187,7 +187,7 @@ make_run "of a program that leaves a segment" 0 \
 check "make run of a program that leaves a segment: its pages make up the difference" \
 	held_balanced build/run-output.txt
 make_run "of a program with its own strlen" 0 '^strlen\("abc"\) = 1003$' PROG=tests/run/own_strlen.c
-make_run "of a copy loop over a char" 0 '^end of input$' PROG=tests/run/getchar_loop.c TIMEOUT=20
+make_run "of a copy loop over a char" 0 '^end of input$' PROG=tests/run/getchar_loop.c
 make_run "of one prog.c" 0 '^I am a$' PROG=tests/run/same/a/prog.c
 make_run "of another prog.c, older than the first one's build" 0 '^I am b$' PROG=tests/run/same/b/prog.c
 mkdir -p build/many

@@ -151,6 +151,23 @@ static void emit_double(struct out *o, const struct spec *sp, va_list *ap, enum 
 }
 #endif
 
+/* The widest width or precision: beyond it they stop growing, so the arithmetic on them can
+ * never overflow, whatever a format or an argument asks. */
+#define FIELD_MAX 0x7ffffff
+
+/* n with decimal digit c appended, or FIELD_MAX when that would pass it. */
+static int add_digit(int n, char c)
+{
+	return n > (FIELD_MAX - 9) / 10 ? FIELD_MAX : n * 10 + (c - '0');
+}
+
+/* A width or precision from an int argument, made no bigger than FIELD_MAX. */
+static int field_arg(va_list *ap)
+{
+	int n = va_arg(*ap, int);
+	return n > FIELD_MAX ? FIELD_MAX : n < -FIELD_MAX ? -FIELD_MAX : n;
+}
+
 /* Read the flags, width and precision after '%'. Returns the updated format pointer. */
 static const char *parse_spec(const char *f, struct spec *sp, va_list *ap)
 {
@@ -170,22 +187,22 @@ static const char *parse_spec(const char *f, struct spec *sp, va_list *ap)
 			break;
 	}
 	if (*f == '*') {
-		sp->width = va_arg(*ap, int);
+		sp->width = field_arg(ap);
 		if (sp->width < 0)
 			sp->left = 1, sp->width = -sp->width;
 		f++;
 	}
 	for (; *f >= '0' && *f <= '9'; f++)
-		sp->width = sp->width * 10 + (*f - '0');
+		sp->width = add_digit(sp->width, *f);
 	if (*f == '.') {
 		f++;
 		sp->precision = 0;
 		if (*f == '*') {
-			sp->precision = va_arg(*ap, int);
+			sp->precision = field_arg(ap);
 			f++;
 		}
 		for (; *f >= '0' && *f <= '9'; f++)
-			sp->precision = sp->precision * 10 + (*f - '0');
+			sp->precision = add_digit(sp->precision, *f);
 	}
 	return f;
 }

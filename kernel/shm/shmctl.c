@@ -10,17 +10,25 @@
 #include "syscall.h"
 #include "task.h"
 
+/* Copy r's shmid_ds to *ds, checking first, if check_perm, that t may read it. Returns 0,
+ * -EINVAL when r holds no segment, or -EACCES. Caller holds the lock. */
+static long snapshot(struct task_group_s *t, const struct shm_region_s *r, int check_perm,
+		     struct shmid_ds *ds)
+{
+	if (!r || !(r->flags & SRFLAG_INUSE))
+		return -EINVAL;
+	if (check_perm && !shm_permitted(&r->ds.shm_perm, t->euid, t->egid, 0444))
+		return -EACCES;
+	*ds = r->ds;
+	return 0;
+}
+
 /* IPC_STAT: a snapshot of the segment's shmid_ds, copied out after the lock is dropped. */
 static long shm_stat(struct task_group_s *t, int shmid, uintptr_t ubuf)
 {
 	struct shmid_ds ds;
 	spin_lock(&g_shminfo.lock);
-	struct shm_region_s *r = shm_lookup(shmid);
-	long err = !r                                                        ? -EINVAL
-		   : !shm_permitted(&r->ds.shm_perm, t->euid, t->egid, 0444) ? -EACCES
-									     : 0;
-	if (r)
-		ds = r->ds;
+	long err = snapshot(t, shm_lookup(shmid), 1, &ds);
 	spin_unlock(&g_shminfo.lock);
 	return err ? err : copyout(ubuf, &ds, sizeof(ds));
 }
@@ -68,18 +76,28 @@ static long shm_remove(struct task_group_s *t, int shmid)
 	return err;
 }
 
-/* The highest slot of the region table in use, or 0: what IPC_INFO and SHM_INFO return, so
- * that a program knows how far to go with SHM_STAT. Caller holds the lock. */
-static int highest_slot(void)
+/* Count what the segments use into *si. Returns the highest slot of the region table in use,
+ * or 0: what IPC_INFO and SHM_INFO return, so that a program knows how far to go with
+ * SHM_STAT. Takes the lock. */
+static int survey(struct shm_info *si)
 {
 	int top = 0;
-	for (int i = 0; i < CONFIG_ARCH_SHM_MAXREGIONS; i++)
-		if (g_shminfo.region[i].flags & SRFLAG_INUSE)
+	memset(si, 0, sizeof(*si));
+	spin_lock(&g_shminfo.lock);
+	for (int i = 0; i < CONFIG_ARCH_SHM_MAXREGIONS; i++) {
+		const struct shm_region_s *r = &g_shminfo.region[i];
+		if (r->flags & SRFLAG_INUSE) {
 			top = i;
+			si->used_ids++;
+			si->shm_tot += r->npages;
+			si->shm_rss += r->nframes; /* with lazy backing, only the pages touched */
+		}
+	}
+	spin_unlock(&g_shminfo.lock);
 	return top;
 }
 
-/* IPC_INFO: the system's limits, as struct shminfo. Returns highest_slot(). */
+/* IPC_INFO: the system's limits, as struct shminfo. Returns survey()'s slot. */
 static long shm_limits(uintptr_t ubuf)
 {
 	struct pginfo_s pool;
@@ -91,29 +109,17 @@ static long shm_limits(uintptr_t ubuf)
 		.shmseg = SHM_MAX_ATTACH,
 		.shmall = pool.ntotal, /* no limit of its own: the page pool is the limit */
 	};
-	spin_lock(&g_shminfo.lock);
-	int top = highest_slot();
-	spin_unlock(&g_shminfo.lock);
+	struct shm_info usage;
+	int top = survey(&usage);
 	long err = copyout(ubuf, &si, sizeof(si));
 	return err ? err : top;
 }
 
-/* SHM_INFO: what the segments use now, as struct shm_info. Returns highest_slot(). */
+/* SHM_INFO: what the segments use now, as struct shm_info. Returns survey()'s slot. */
 static long shm_usage(uintptr_t ubuf)
 {
 	struct shm_info si;
-	memset(&si, 0, sizeof(si));
-	spin_lock(&g_shminfo.lock);
-	for (int i = 0; i < CONFIG_ARCH_SHM_MAXREGIONS; i++) {
-		const struct shm_region_s *r = &g_shminfo.region[i];
-		if (r->flags & SRFLAG_INUSE) {
-			si.used_ids++;
-			si.shm_tot += r->npages;
-			si.shm_rss += r->nframes; /* with lazy backing, only the pages touched */
-		}
-	}
-	int top = highest_slot();
-	spin_unlock(&g_shminfo.lock);
+	int top = survey(&si);
 	long err = copyout(ubuf, &si, sizeof(si));
 	return err ? err : top;
 }
@@ -126,16 +132,13 @@ static long shm_stat_slot(struct task_group_s *t, int index, uintptr_t ubuf, int
 		return -EINVAL;
 	struct shmid_ds ds;
 	spin_lock(&g_shminfo.lock);
-	struct shm_region_s *r = &g_shminfo.region[index];
-	long ret = !(r->flags & SRFLAG_INUSE)                                              ? -EINVAL
-		   : check_perm && !shm_permitted(&r->ds.shm_perm, t->euid, t->egid, 0444) ? -EACCES
-											   : r->id;
-	ds = r->ds;
+	const struct shm_region_s *r = &g_shminfo.region[index];
+	long err = snapshot(t, r, check_perm, &ds);
+	int id = r->id;
 	spin_unlock(&g_shminfo.lock);
-	if (ret < 0)
-		return ret;
-	long err = copyout(ubuf, &ds, sizeof(ds));
-	return err ? err : ret;
+	if (!err)
+		err = copyout(ubuf, &ds, sizeof(ds));
+	return err ? err : id;
 }
 
 /* SHM_LOCK and SHM_UNLOCK: the owner, creator or root sets or clears SHM_LOCKED. Every page

@@ -1,4 +1,5 @@
-/* The POSIX process calls that are thin wrappers over a syscall of another shape. */
+/* POSIX calls that are thin wrappers over a system call of another shape: waiting, sleeping,
+ * and the time of day. */
 #include <stddef.h>
 #include <sys/time.h>
 #include <sys/wait.h>

@@ -32,9 +32,10 @@ static const char *parse_set(const char *f, unsigned char in[256])
 	f += negate;
 	memset(in, negate, 256);
 	for (const char *first = f; *f && (*f != ']' || f == first); f++) {
-		unsigned char lo = (unsigned char)f[0], hi = (unsigned char)f[2];
-		if (f[1] == '-' && hi && hi != ']' && lo <= hi) {
-			memset(in + lo, !negate, (size_t)(hi - lo + 1));
+		unsigned char lo = (unsigned char)f[0];
+		/* f[2] is only read once f[1] is known to be no NUL: a set may end the format */
+		if (f[1] == '-' && f[2] && f[2] != ']' && lo <= (unsigned char)f[2]) {
+			memset(in + lo, !negate, (size_t)((unsigned char)f[2] - lo + 1));
 			f += 2;
 		} else {
 			in[lo] = !negate;
@@ -59,23 +60,35 @@ static int scan_set(const char **s, int width, const unsigned char in[256], char
 	return 0;
 }
 
+/* A NUL-terminated copy of the n characters at s, for strtoll or strtod, which would read on
+ * past a field that a width cut short: in small[size] when it fits, else from malloc (the
+ * caller frees it if it is not small). NULL when memory runs out. */
+static char *copy_field(const char *s, size_t n, char *small, size_t size)
+{
+	char *field = n < size ? small : malloc(n + 1);
+	if (field) {
+		memcpy(field, s, n);
+		field[n] = '\0';
+	}
+	return field;
+}
+
 /* An integer of at most width characters (0: any number) in base (0: by its prefix), as strtoll
  * or strtoull read it. Returns 0, or -1 when there are no digits. */
 static int scan_int(const char **s, int width, int base, int is_signed, long long *v)
 {
-	char field[64], *end;
-	const char *from = *s;
-	if (width > 0) {
-		int n = 0;
-		for (; n < width && n < (int)sizeof(field) - 1 && (*s)[n]; n++)
-			field[n] = (*s)[n];
-		field[n] = '\0';
-		from = field;
-	}
-	*v = is_signed ? strtoll(from, &end, base) : (long long)strtoull(from, &end, base);
-	if (end == from)
+	char small[64], *end;
+	char *from = width > 0 ? copy_field(*s, strnlen(*s, (size_t)width), small, sizeof(small))
+			       : (char *)*s;
+	if (!from)
 		return -1;
-	*s += end - from;
+	*v = is_signed ? strtoll(from, &end, base) : (long long)strtoull(from, &end, base);
+	size_t used = (size_t)(end - from);
+	if (from != *s && from != small)
+		free(from);
+	if (used == 0)
+		return -1;
+	*s += used;
 	return 0;
 }
 
@@ -137,12 +150,9 @@ static int scan_float(const char **s, int width, int suppress, enum format_lengt
 	size_t n = float_field(*s, width);
 	if (n == 0)
 		return -1;
-	/* strtod would read on past a field the width cut short: it reads a copy. */
-	char small[128], *field = n < sizeof(small) ? small : malloc(n + 1);
+	char small[128], *field = copy_field(*s, n, small, sizeof(small));
 	if (!field)
 		return -1;
-	memcpy(field, *s, n);
-	field[n] = '\0';
 	*s += n;
 	if (!suppress && len == LEN_LONG)
 		*va_arg(*ap, double *) = strtod(field, NULL);
@@ -216,7 +226,11 @@ int vsscanf(const char *str, const char *fmt, va_list ap_in)
 			continue;
 		}
 		if (*f != '%' || f[1] == '%') {
-			f += *f == '%';
+			if (*f == '%') { /* %% is a conversion: it skips white space first */
+				f++;
+				while (isspace((unsigned char)*s))
+					s++;
+			}
 			if (*s != *f)
 				goto failed;
 			s++;

@@ -51,12 +51,13 @@ static void put(int c, void *arg)
 		flush(f);
 }
 
-/* Each output call runs between begin and end. Returns 0, or EOF if one of its writes failed. */
+/* Each output call runs between begin and end: begin clears the failure mark. */
 static void begin(FILE *f)
 {
 	f->failed = 0;
 }
 
+/* End an output call: write out an unbuffered stream. Returns 0, or EOF if a write failed. */
 static int end(FILE *f)
 {
 	if (f->mode == _IONBF)
@@ -102,6 +103,7 @@ int fprintf(FILE *f, const char *fmt, ...)
 	return n;
 }
 
+/* printf to file descriptor fd, bypassing stdio's buffers. */
 int dprintf(int fd, const char *fmt, ...)
 {
 	va_list ap;

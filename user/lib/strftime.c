@@ -61,6 +61,7 @@ struct out {
 	size_t max, len;
 };
 
+/* Add at most n characters of s to o, stopping at a NUL; counted even past o's end. */
 static void put_str(struct out *o, const char *s, size_t n)
 {
 	for (size_t i = 0; i < n && s[i]; i++, o->len++)

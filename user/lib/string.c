@@ -119,18 +119,3 @@ char *strsep(char **s, const char *delim)
 	*end = '\0';
 	return token;
 }
-
-void bzero(void *s, size_t n)
-{
-	memset(s, 0, n);
-}
-
-char *index(const char *s, int c)
-{
-	return strchr(s, c);
-}
-
-char *rindex(const char *s, int c)
-{
-	return strrchr(s, c);
-}

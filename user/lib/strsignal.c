@@ -19,16 +19,39 @@ static const char *const descriptions[] = {
 	[SIGPIPE] = "Broken pipe",
 	[SIGALRM] = "Alarm clock",
 	[SIGTERM] = "Terminated",
+	[SIGSTKFLT] = "Stack fault",
 	[SIGCHLD] = "Child exited",
+	[SIGCONT] = "Continued",
+	[SIGSTOP] = "Stopped (signal)",
+	[SIGTSTP] = "Stopped",
+	[SIGTTIN] = "Stopped (tty input)",
+	[SIGTTOU] = "Stopped (tty output)",
+	[SIGURG] = "Urgent I/O condition",
+	[SIGXCPU] = "CPU time limit exceeded",
+	[SIGXFSZ] = "File size limit exceeded",
+	[SIGVTALRM] = "Virtual timer expired",
+	[SIGPROF] = "Profiling timer expired",
+	[SIGWINCH] = "Window changed",
+	[SIGIO] = "I/O possible",
+	[SIGPWR] = "Power failure",
+	[SIGSYS] = "Bad system call",
 };
 
-/* For a signal with no description, "Unknown signal N", in a buffer the next call reuses. */
+/* Linux's real-time signals, 34 to 64, which glibc names by their place from the first. */
+#define SIGRT_FIRST 34
+#define SIGRT_LAST 64
+
+/* For a real-time signal "Real-time signal N", for any other with no description "Unknown
+ * signal N", in a buffer the next call reuses. */
 char *strsignal(int sig)
 {
-	static char unknown[32];
+	static char made[32];
 	if (sig > 0 && sig < (int)(sizeof(descriptions) / sizeof(descriptions[0])) &&
 	    descriptions[sig])
 		return (char *)descriptions[sig];
-	snprintf(unknown, sizeof(unknown), "Unknown signal %d", sig);
-	return unknown;
+	if (sig >= SIGRT_FIRST && sig <= SIGRT_LAST)
+		snprintf(made, sizeof(made), "Real-time signal %d", sig - SIGRT_FIRST);
+	else
+		snprintf(made, sizeof(made), "Unknown signal %d", sig);
+	return made;
 }

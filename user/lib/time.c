@@ -29,6 +29,7 @@ static void civil_from_days(long days, long *year, int *mon, int *mday)
 	*year = era * 400 + year_of_era + (*mon < 2);
 }
 
+/* Is year a Gregorian leap year? */
 static int is_leap(long year)
 {
 	return year % 4 == 0 && (year % 100 != 0 || year % 400 == 0);
@@ -108,6 +109,7 @@ static time_t from_fields(struct tm *tm, long offset)
 	return t;
 }
 
+/* mktime for a time given in UTC, which is what mktime is here too. */
 time_t timegm(struct tm *tm)
 {
 	return from_fields(tm, 0);

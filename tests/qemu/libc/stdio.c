@@ -243,3 +243,36 @@ TEST(sscanf_reads_a_numeral_hundreds_of_digits_long)
 	EXPECT_EQ(sscanf(text, "%200lf", &d), 1);
 	EXPECT(d == 1.0 / 3);
 }
+
+TEST(sscanf_integer_width_may_exceed_any_buffer)
+{
+	char text[80];
+	memset(text, '0', 66);
+	strcpy(text + 66, "1111 5");
+	long a = -1, b = -1;
+	int n = 0;
+	EXPECT_EQ(sscanf(text, "%100ld%n %ld", &a, &n, &b), 2);
+	EXPECT_EQ(a, 1111);
+	EXPECT_EQ(n, 70);
+	EXPECT_EQ(b, 5);
+}
+
+TEST(sscanf_percent_percent_skips_white_space_first)
+{
+	int a = 0;
+	EXPECT_EQ(sscanf(" %5", "%%%d", &a), 1);
+	EXPECT_EQ(a, 5);
+}
+
+TEST(sscanf_scan_set_at_the_end_of_the_format_is_no_conversion)
+{
+	char buf[8] = "x";
+	/* The format ends at the end of the heap's last page: a read past it faults. */
+	char *brk = sbrk(0);
+	long grow = (long)(-(unsigned long)brk & 4095) + 4096;
+	char *end = (char *)sbrk(grow) + grow, *fmt = end - 4;
+	memcpy(fmt, "%[a", 4);
+	EXPECT_EQ(sscanf("aa", fmt, buf), 0);
+	EXPECT_STR(buf, "x");
+	sbrk(-grow);
+}

@@ -140,6 +140,13 @@ TEST(strsignal_describes_signals_as_glibc_does)
 	EXPECT_STR(strsignal(SIGSEGV), "Segmentation fault");
 	EXPECT_STR(strsignal(SIGKILL), "Killed");
 	EXPECT_STR(strsignal(SIGCHLD), "Child exited");
+	EXPECT_STR(strsignal(SIGSTKFLT), "Stack fault");
+	EXPECT_STR(strsignal(SIGSTOP), "Stopped (signal)");
+	EXPECT_STR(strsignal(SIGTTOU), "Stopped (tty output)");
+	EXPECT_STR(strsignal(SIGSYS), "Bad system call");
+	EXPECT_STR(strsignal(32), "Unknown signal 32");
+	EXPECT_STR(strsignal(34), "Real-time signal 0");
+	EXPECT_STR(strsignal(64), "Real-time signal 30");
 	EXPECT_STR(strsignal(99), "Unknown signal 99");
 }
 

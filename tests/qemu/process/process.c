@@ -331,21 +331,20 @@ TEST(time_reads_the_real_clock)
 	EXPECT_ERRNO(clock_gettime(7, NULL), EINVAL);
 }
 
-static void nap_then_exit_7(void)
-{
-	usleep(50000);
-	_exit(7);
-}
-
 TEST(signals_ignored_by_default_and_stop_signals_leave_a_process_running)
 {
+	int id = seg(IPC_PRIVATE, PG);
+	volatile int *sent = shmat(id, NULL, 0);
+	*sent = 0;
 	pid_t pid = fork();
-	if (pid == 0)
-		nap_then_exit_7();
+	if (pid == 0) /* alive until every signal has been sent, then it exits by itself */
+		_exit(wait_for(sent, 1) ? 7 : 1);
 	int harmless[] = { SIGCHLD, SIGURG, SIGWINCH, SIGCONT, SIGSTOP, SIGTSTP, SIGTTIN, SIGTTOU };
 	for (size_t i = 0; i < sizeof(harmless) / sizeof(harmless[0]); i++)
 		EXPECT_OK(kill(pid, harmless[i]));
+	*sent = 1;
 	EXPECT(exited_with(reap(pid), 7));
+	dt((void *)sent), rm(id);
 }
 
 TEST(a_program_started_at_boot_is_a_child_of_init)
@@ -372,7 +371,8 @@ TEST(an_orphan_is_adopted_by_init)
 	pid_t pid = fork();
 	if (pid == 0) {
 		if (fork() == 0) { /* the textbook orphan: wait until the parent has gone */
-			for (int i = 0; i < 1000 && getppid() != 1; i++)
+			unsigned long start = now();
+			while (getppid() != 1 && now() - start < DEADLINE)
 				usleep(1000);
 			*ppid_seen = getppid();
 			_exit(0);
@@ -382,7 +382,8 @@ TEST(an_orphan_is_adopted_by_init)
 	EXPECT_EQ(waitpid(pid, NULL, 0), pid);
 	EXPECT(wait_for(ppid_seen, 1));
 	EXPECT_EQ(*ppid_seen, 1);
-	for (int i = 0; i < 1000 && sysinfo(&si) == 0 && si.procs != procs; i++)
+	unsigned long start = now();
+	while (sysinfo(&si) == 0 && si.procs != procs && now() - start < DEADLINE)
 		usleep(1000); /* until init has reaped the orphan */
 	EXPECT_EQ(si.procs, procs);
 	dt((void *)ppid_seen), rm(id);
