@@ -69,12 +69,35 @@ static void put_str(struct out *o, const char *s, size_t n)
 			o->buf[o->len] = s[i];
 }
 
-/* Put v as printf's fmt (one conversion of a long) writes it. */
-static void put_num(struct out *o, const char *fmt, long v)
+/* Put v in a field of width characters padded with pad ('0', ' ', or 0 for none), unless glibc's
+ * flag (after the %) says otherwise: '-' no padding, '_' spaces, '0' zeros. */
+static void put_num(struct out *o, long v, int width, char pad, char flag)
 {
 	char tmp[24];
-	snprintf(tmp, sizeof(tmp), fmt, v);
+	pad = flag == '-' ? 0 : flag == '_' ? ' ' : flag == '0' ? '0' : pad;
+	snprintf(tmp, sizeof(tmp), pad == '0' ? "%0*ld" : "%*ld", pad ? width : 0, v);
 	put_str(o, tmp, sizeof(tmp));
+}
+
+/* The weeks, 52 or 53, of ISO 8601 year y: 53 when it starts on a Thursday, or is a leap
+ * year that starts on a Wednesday. */
+static int iso_weeks(long y)
+{
+	long p = (y + y / 4 - y / 100 + y / 400) % 7,
+	     q = ((y - 1) + (y - 1) / 4 - (y - 1) / 100 + (y - 1) / 400) % 7;
+	return p == 4 || q == 3 ? 53 : 52;
+}
+
+/* tm's ISO 8601 week (1..53) into *week, and the year that week belongs to into *year: the
+ * weeks start on Monday, and week 1 is the one with the year's first Thursday. */
+static void iso_week(const struct tm *tm, long *year, int *week)
+{
+	*year = 1900L + tm->tm_year;
+	*week = (tm->tm_yday - (tm->tm_wday + 6) % 7 + 10) / 7;
+	if (*week < 1)
+		*week = iso_weeks(--*year);
+	else if (*week > iso_weeks(*year))
+		*week = 1, ++*year;
 }
 
 static void format(struct out *o, const char *fmt, const struct tm *tm);
@@ -94,36 +117,43 @@ static const struct {
 	{ 'X', "%H:%M:%S" },
 };
 
-/* One conversion, c, of tm. Returns 0, or -1 for a character that names none. */
-static int convert(struct out *o, char c, const struct tm *tm)
+/* One conversion, c, of tm, with glibc's padding flag (0 for none). Returns 0, or -1 for a
+ * character that names none. */
+static int convert(struct out *o, char c, char flag, const struct tm *tm)
 {
-	long year = 1900L + tm->tm_year;
+	long year = 1900L + tm->tm_year, iso_year;
+	int iso;
+	iso_week(tm, &iso_year, &iso);
 	const struct {
 		char conv;
-		const char *fmt;
+		int width;
+		char pad;
 		long value;
 	} numbers[] = {
-		{ 'C', "%ld", (year >= 0 ? year : year - 99) / 100 }, /* rounded down, as glibc */
-		{ 'd', "%02ld", tm->tm_mday },
-		{ 'e', "%2ld", tm->tm_mday },
-		{ 'H', "%02ld", tm->tm_hour },
-		{ 'I', "%02ld", tm->tm_hour % 12 ? tm->tm_hour % 12 : 12 },
-		{ 'j', "%03ld", tm->tm_yday + 1 },
-		{ 'k', "%2ld", tm->tm_hour },
-		{ 'l', "%2ld", tm->tm_hour % 12 ? tm->tm_hour % 12 : 12 },
-		{ 'm', "%02ld", tm->tm_mon + 1 },
-		{ 'M', "%02ld", tm->tm_min },
-		{ 'S', "%02ld", tm->tm_sec },
-		{ 'u', "%ld", tm->tm_wday ? tm->tm_wday : 7 },         /* 1..7 from Monday */
-		{ 'U', "%02ld", (tm->tm_yday + 7 - tm->tm_wday) / 7 }, /* weeks from Sunday */
-		{ 'w', "%ld", tm->tm_wday },
-		{ 'W', "%02ld", (tm->tm_yday + 7 - (tm->tm_wday + 6) % 7) / 7 }, /* from Monday */
-		{ 'y', "%02ld", (year % 100 + 100) % 100 },
-		{ 'Y', "%ld", year },
+		{ 'C', 0, 0, (year >= 0 ? year : year - 99) / 100 }, /* rounded down, as glibc */
+		{ 'd', 2, '0', tm->tm_mday },
+		{ 'e', 2, ' ', tm->tm_mday },
+		{ 'g', 2, '0', (iso_year % 100 + 100) % 100 },
+		{ 'G', 0, 0, iso_year },
+		{ 'H', 2, '0', tm->tm_hour },
+		{ 'I', 2, '0', tm->tm_hour % 12 ? tm->tm_hour % 12 : 12 },
+		{ 'j', 3, '0', tm->tm_yday + 1 },
+		{ 'k', 2, ' ', tm->tm_hour },
+		{ 'l', 2, ' ', tm->tm_hour % 12 ? tm->tm_hour % 12 : 12 },
+		{ 'm', 2, '0', tm->tm_mon + 1 },
+		{ 'M', 2, '0', tm->tm_min },
+		{ 'S', 2, '0', tm->tm_sec },
+		{ 'u', 0, 0, tm->tm_wday ? tm->tm_wday : 7 },         /* 1..7 from Monday */
+		{ 'U', 2, '0', (tm->tm_yday + 7 - tm->tm_wday) / 7 }, /* weeks from Sunday */
+		{ 'V', 2, '0', iso },
+		{ 'w', 0, 0, tm->tm_wday },
+		{ 'W', 2, '0', (tm->tm_yday + 7 - (tm->tm_wday + 6) % 7) / 7 }, /* from Monday */
+		{ 'y', 2, '0', (year % 100 + 100) % 100 },
+		{ 'Y', 0, 0, year },
 	};
 	for (size_t i = 0; i < sizeof(numbers) / sizeof(numbers[0]); i++)
 		if (numbers[i].conv == c) {
-			put_num(o, numbers[i].fmt, numbers[i].value);
+			put_num(o, numbers[i].value, numbers[i].width, numbers[i].pad, flag);
 			return 0;
 		}
 	for (size_t i = 0; i < sizeof(composites) / sizeof(composites[0]); i++)
@@ -149,7 +179,7 @@ static int convert(struct out *o, char c, const struct tm *tm)
 		return 0;
 	case 's': { /* seconds since the epoch */
 		struct tm copy = *tm;
-		put_num(o, "%ld", mktime(&copy));
+		put_num(o, mktime(&copy), 0, 0, flag);
 		return 0;
 	}
 	case 'n':
@@ -179,8 +209,9 @@ static void format(struct out *o, const char *fmt, const struct tm *tm)
 			continue;
 		}
 		const char *spec = f++;
+		char flag = (*f == '-' || *f == '_' || *f == '0') && f[1] ? *f++ : 0;
 		f += (*f == 'E' || *f == 'O') && f[1]; /* the alternative forms: the same in "C" */
-		if (convert(o, *f, tm) != 0)
+		if (convert(o, *f, flag, tm) != 0)
 			put_str(o, spec, (size_t)(f - spec + 1));
 	}
 }

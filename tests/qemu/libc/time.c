@@ -132,6 +132,29 @@ TEST(strftime_pads_days_and_hours_and_names_midnight_12_am)
 	EXPECT_STR(buf, " 5|05| 0|00|12|12|AM|001");
 }
 
+TEST(strftime_gives_iso_8601_weeks_whose_year_may_differ)
+{
+	char buf[64];
+	const time_t days[] = { 1609459200, 1798761600, 1230768000 }; /* each a 1 January */
+	const char *const want[] = { "2020|20|53", "2026|26|53", "2009|09|01" };
+	for (int i = 0; i < 3; i++) {
+		struct tm tm;
+		gmtime_r(&days[i], &tm);
+		strftime(buf, sizeof(buf), "%G|%g|%V", &tm);
+		EXPECT_STR(buf, want[i]);
+	}
+}
+
+TEST(strftime_takes_glibcs_padding_flags)
+{
+	struct tm tm = {
+		.tm_year = 126, .tm_mon = 0, .tm_mday = 5, .tm_hour = 7, .tm_wday = 1, .tm_yday = 4
+	};
+	char buf[64];
+	strftime(buf, sizeof(buf), "%-d|%_d|%0e|%-H|%_m|%-j", &tm);
+	EXPECT_STR(buf, "5| 5|05|7| 1|5");
+}
+
 TEST(strftime_writes_unknown_conversions_as_written)
 {
 	EXPECT_STR(at_1795696471("%Q %Ec %Oy 100%"), "%Q Thu Nov 26 12:34:31 2026 26 100%");
