@@ -23,6 +23,8 @@ GDBPORT ?= 26000
 LAZY ?= 0
 B ?= build$(if $(filter 1,$(LAZY)),/lazy)
 Q := $(if $(filter 1,$(BUILD_VERBOSE)),,@)  # make BUILD_VERBOSE=1 shows every command
+# The "  CC  file" lines, which make -s leaves out.
+SAY := $(if $(findstring s,$(firstword -$(MAKEFLAGS))),:,echo)
 TOOL_GOALS := $(filter-out clean format help,$(or $(MAKECMDGOALS),all))
 
 # --- Tools: find a RISC-V GCC, QEMU and OpenSBI, installing them on Debian/Ubuntu ---
@@ -97,19 +99,19 @@ $(CONFIG_H): FORCE
 		NPROC=$(CONFIG_NPROC) LAZY=$(LAZY)
 
 $(B)/k/%.o: %.c | $(CONFIG_H)
-	@mkdir -p $(@D) && echo "  CC      $<"
+	@mkdir -p $(@D) && $(SAY) "  CC      $<"
 	$(Q)$(CC) $(KCFLAGS) -c $< -o $@
 $(B)/k/%.o: %.S | $(CONFIG_H)
-	@mkdir -p $(@D) && echo "  AS      $<"
+	@mkdir -p $(@D) && $(SAY) "  AS      $<"
 	$(Q)$(CC) $(KCFLAGS) -c $< -o $@
 $(B)/u/%.o: %.c
-	@mkdir -p $(@D) && echo "  CC      $< (user)"
+	@mkdir -p $(@D) && $(SAY) "  CC      $< (user)"
 	$(Q)$(CC) $(UCFLAGS) -c $< -o $@
 $(B)/u/%.o: %.S
-	@mkdir -p $(@D) && echo "  AS      $< (user)"
+	@mkdir -p $(@D) && $(SAY) "  AS      $< (user)"
 	$(Q)$(CC) $(UCFLAGS) -c $< -o $@
 $(B)/ulib.a: $(ULIBOBJ)
-	@echo "  AR      $@"
+	@$(SAY) "  AR      $@"
 	$(Q)rm -f $@ && $(TOOLPREFIX)ar rcs $@ $^
 
 # A user program from one or more C files: $(call user-prog,out.elf,sources). A program may
@@ -118,7 +120,7 @@ $(B)/ulib.a: $(ULIBOBJ)
 UHEADERS := $(wildcard user/include/*.h user/include/sys/*.h include/*.h include/sys/*.h tests/lib/*.h)
 define user-prog
 $(1): $(2) $(B)/ulib.a $(B)/u/user/lib/crt0.o user/user.ld $(UHEADERS)
-	@mkdir -p $$(@D) && echo "  PROG    $$@"
+	@mkdir -p $$(@D) && $(SAY) "  PROG    $$@"
 	$$(Q)$$(CC) $$(filter-out -MMD -MP,$$(UCFLAGS)) -nostdlib -static -T user/user.ld \
 		-Wl,-z,max-page-size=4096 -Wl,--no-warn-rwx-segments -Wl,--allow-multiple-definition \
 		-o $$@ \
@@ -131,7 +133,7 @@ $(1)/progs.S: $(2) scripts/gen-progs.sh FORCE
 	@mkdir -p $$(@D)
 	@sh scripts/gen-progs.sh $$@ $(3) $(4) $(or $(5),0) $(2)
 $(1)/kernel.elf: $(KOBJ) $(1)/progs.S $(2) linker.ld
-	@echo "  LD      $$@"
+	@$(SAY) "  LD      $$@"
 	$$(Q)$$(CC) $$(KCFLAGS) -c $(1)/progs.S -o $(1)/progs.o
 	$$(Q)$$(LD) $$(LDFLAGS) -T linker.ld -o $$@ $(KOBJ) $(1)/progs.o
 endef
@@ -147,10 +149,12 @@ RUN_V := $(if $(filter command line,$(origin V)),$(V),0)
 run-src = $(abspath $(if $(filter /%,$(1))$(wildcard $(1)),$(1),$(or $(wildcard $(PWD)/$(1)),$(1))))
 RUN_ELFS := $(foreach p,$(PROG),$(B)/run/$(basename $(notdir $(p))).elf)
 $(foreach p,$(PROG),$(eval $(call user-prog,$(B)/run/$(basename $(notdir $(p))).elf,$(call run-src,$(p)))))
-# Always rebuilt: the same name may be another file now, or a header it includes changed. Only
-# -Wall, as a student would ask of gcc: -Wextra would flag every main(argc, argv) not using them.
+# Always rebuilt: the same name may be another file now, or a header it includes changed. Built
+# as `cc -Wall prog.c` would build it: unoptimised, so a busy-wait on a shared flag that is not
+# volatile still reads memory each time round, as textbook code expects; and without -Wextra,
+# which would flag every main(argc, argv) that does not use them.
 $(RUN_ELFS): FORCE
-$(RUN_ELFS): UCFLAGS := $(filter-out -Wextra,$(UCFLAGS))
+$(RUN_ELFS): UCFLAGS := $(filter-out -Wextra $(OPT),$(UCFLAGS)) -O0
 $(eval $(call kernel-image,$(B)/run,$(RUN_ELFS),$(RUN_V),$(DEBUG),$(PACE)))
 
 # make exits only 0, 1 or 2 by itself; so the run's status goes to a file, and `run` exits with
@@ -167,7 +171,7 @@ run: $(B)/run/status
 
 EXIT_WITH := $(B)/host/exit_with.so
 $(EXIT_WITH): scripts/exit_with.c
-	@mkdir -p $(@D) && echo "  HOSTCC  $@"
+	@mkdir -p $(@D) && $(SAY) "  HOSTCC  $@"
 	$(Q)$(HOSTCC) -std=c11 -O2 -Wall -Wextra -Werror -shared -fPIC -o $@ $< || \
 		echo "make run: could not build $@; a failed run will exit 2, not its status" >&2
 
@@ -241,7 +245,7 @@ HOSTFLAGS := -std=c11 -g -O1 -Wall -Wextra -Werror -fsanitize=address,undefined 
 	-fno-sanitize-recover=all -D__KERNEL__ -iquote include -iquote tests/unit/host \
 	-iquote kernel -I tests/lib
 $(B)/unit/test_%: tests/unit/test_%.c $(wildcard tests/lib/* tests/unit/host/* kernel/*/*.[ch])
-	@mkdir -p $(@D) && echo "  HOSTCC  $@"
+	@mkdir -p $(@D) && $(SAY) "  HOSTCC  $@"
 	$(Q)$(HOSTCC) $(HOSTFLAGS) -o $@ $< $(shell sed -n 's|^/\* unit-sources: \(.*\) \*/|\1|p' $<)
 
 test-images: $(TEST_IMAGES) $(B)/kernel.elf

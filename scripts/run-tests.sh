@@ -196,8 +196,11 @@ make_run "of as many programs as there are process slots" 0 'powering off \(stat
 	PROG="$(ls build/many/*.c | head -n 16 | tr '\n' ' ')"
 make_run "of more programs than there are process slots" 2 'at most 16 programs' \
 	PROG="$(ls build/many/*.c | tr '\n' ' ')"
+make_run "of a server that spins on a flag that is not volatile" 0 '^server: the client answered$' \
+	PROG="tests/run/flag_server.c tests/run/flag_client.c"
 make_run "of a failing program" 3 'powering off \(status 3\)' PROG=tests/run/fails.c
 check "make run of a failing program: mirrors its output" grep -q '^about to fail$' build/run-output.txt
+check "make -s run prints no build lines" sh -c "! grep -q '^  [A-Z]' build/run-output.txt"
 check "run.sh returns the program's exact status" sh -c 'bash scripts/run.sh "$0" build/run/kernel.elf 60 128M >/dev/null 2>&1; test $? -eq 3' "$qemu"
 make_run "of a program killed by SIGSEGV" 139 'powering off \(status 139\)' PROG=tests/run/segv.c
 make_run "without make's load feature, of a failing program" 2 'Error 3' \
