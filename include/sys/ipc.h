@@ -18,6 +18,8 @@
 #define IPC_INFO 3 /* the system's limits: shmctl fills a struct shminfo (sys/shm.h) */
 #endif
 
+/* Laid out as glibc's for riscv64 (the generic layout, 48 bytes), so that a program built
+ * against glibc's headers reads the same fields at the same offsets. */
 struct ipc_perm {
 	key_t __key; /* the key the segment was made with */
 	uid_t uid;   /* owner */
@@ -26,6 +28,8 @@ struct ipc_perm {
 	gid_t cgid;
 	mode_t mode;          /* low 9 bits: rwx for owner, group, other */
 	unsigned short __seq; /* slot reuse count, part of the id */
+	unsigned short __pad2;
+	unsigned long __glibc_reserved1, __glibc_reserved2;
 };
 
 #ifndef __KERNEL__

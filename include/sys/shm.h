@@ -26,6 +26,7 @@
 
 typedef unsigned long shmatt_t;
 
+/* glibc's generic layout (riscv64's), 112 bytes. */
 struct shmid_ds {
 	struct ipc_perm shm_perm;
 	size_t shm_segsz;    /* size asked for at creation, in bytes */
@@ -35,6 +36,7 @@ struct shmid_ds {
 	pid_t shm_cpid;      /* creator */
 	pid_t shm_lpid;      /* last shmat or shmdt */
 	shmatt_t shm_nattch; /* attachments (not processes) */
+	unsigned long __glibc_reserved5, __glibc_reserved6;
 };
 
 /* IPC_INFO's answer: the limits, laid out as Linux's struct shminfo64 (what riscv64 Linux

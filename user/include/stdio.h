@@ -31,6 +31,9 @@ int snprintf(char *buf, size_t size, const char *fmt, ...) __attribute__((format
 int sprintf(char *buf, const char *fmt, ...) __attribute__((format(printf, 2, 3)));
 int vsnprintf(char *buf, size_t size, const char *fmt, va_list ap);
 int vsprintf(char *buf, const char *fmt, va_list ap);
+/* Print into a string malloc'd to fit, stored in *strp. Returns its length, or -1. */
+int asprintf(char **strp, const char *fmt, ...) __attribute__((format(printf, 2, 3)));
+int vasprintf(char **strp, const char *fmt, va_list ap);
 int puts(const char *s);
 int fputs(const char *s, FILE *f);
 size_t fwrite(const void *p, size_t size, size_t n, FILE *f);
@@ -46,6 +49,11 @@ int getchar(void);
 int fgetc(FILE *f);
 int getc(FILE *f);
 char *fgets(char *s, int n, FILE *f);
+/* Removed from C11: it cannot know the size of s, so any long line overruns it. Declared for
+ * the programs that still call it; here, as stdin is at end-of-file, it returns NULL. */
+char *gets(char *s);
+ssize_t getline(char **line, size_t *n, FILE *f);
+ssize_t getdelim(char **line, size_t *n, int delim, FILE *f);
 int scanf(const char *fmt, ...) __attribute__((format(scanf, 1, 2)));
 int sscanf(const char *s, const char *fmt, ...) __attribute__((format(scanf, 2, 3)));
 int vsscanf(const char *s, const char *fmt, va_list ap);

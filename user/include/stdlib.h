@@ -46,6 +46,19 @@ int rand(void);
 void srand(unsigned seed);
 long random(void);
 void srandom(unsigned seed);
+int rand_r(unsigned *seed);
+
+/* The 48-bit generators of POSIX: x = a x + c (mod 2^48), from a shared state or from the
+ * caller's xsubi[3] (least significant 16 bits first). */
+double drand48(void);
+double erand48(unsigned short xsubi[3]);
+long lrand48(void);
+long nrand48(unsigned short xsubi[3]);
+long mrand48(void);
+long jrand48(unsigned short xsubi[3]);
+void srand48(long seedval);
+unsigned short *seed48(unsigned short seed16v[3]);
+void lcong48(unsigned short param[7]);
 
 void qsort(void *base, size_t n, size_t size, int (*cmp)(const void *, const void *));
 void *bsearch(const void *key, const void *base, size_t n, size_t size,

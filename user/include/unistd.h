@@ -17,7 +17,10 @@
 #define _SC_NPROCESSORS_ONLN 84
 
 ssize_t write(int fd, const void *buf, size_t n);
+int isatty(int fd);
 pid_t fork(void);
+pid_t vfork(void); /* fork: the child gets a copy, not the parent's memory */
+pid_t getpgrp(void);
 pid_t getpid(void);
 pid_t getppid(void);
 __attribute__((noreturn)) void _exit(int status);
@@ -33,3 +36,11 @@ void *sbrk(long increment);
 long syscall(long number, ...);
 long sysconf(int name);
 int getpagesize(void);
+
+/* The next option letter of argv from optstring, or -1 after the last; '?' for an unknown
+ * option or one missing its argument (':' for the latter if optstring begins with ':'). */
+int getopt(int argc, char *const argv[], const char *optstring);
+extern char *optarg; /* the argument of the option just returned */
+extern int optind;   /* the index in argv of the next argument to read */
+extern int opterr;   /* 0: print no error messages */
+extern int optopt;   /* the option letter that was unknown or missing its argument */

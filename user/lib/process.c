@@ -1,12 +1,12 @@
-/* POSIX calls that are thin wrappers over a system call of another shape: waiting, sleeping,
- * and the time of day. */
+/* POSIX calls that are thin wrappers over a system call of another shape: creating and
+ * waiting for processes, sleeping, and the time of day. */
 #include <stddef.h>
 #include <sys/time.h>
 #include <sys/wait.h>
 #include <time.h>
 #include <unistd.h>
 
-long wait4(pid_t pid, int *status, int options, void *rusage);
+long wait4(pid_t pid, int *status, int options, struct rusage *rusage);
 
 pid_t waitpid(pid_t pid, int *status, int options)
 {
@@ -16,6 +16,25 @@ pid_t waitpid(pid_t pid, int *status, int options)
 pid_t wait(int *status)
 {
 	return waitpid(-1, status, 0);
+}
+
+/* waitpid for any child. The kernel keeps no resource usage: rusage must be NULL (else EINVAL). */
+pid_t wait3(int *status, int options, struct rusage *rusage)
+{
+	return (pid_t)wait4(-1, status, options, rusage);
+}
+
+/* fork: the child has its own copy of memory, which a program written for vfork's sharing
+ * cannot tell apart, as long as it only calls _exit or exec in the child, as it must. */
+pid_t vfork(void)
+{
+	return fork();
+}
+
+/* The process group of the caller: all processes are in init's, whose id is 1. */
+pid_t getpgrp(void)
+{
+	return 1;
 }
 
 unsigned sleep(unsigned seconds)

@@ -151,3 +151,29 @@ TEST(shminfo_and_shm_info_are_laid_out_as_riscv64_linux_copies_them)
 	EXPECT_EQ(offsetof(struct shm_info, shm_tot), 8);
 	EXPECT_EQ(offsetof(struct shm_info, swap_successes), 40);
 }
+
+TEST(ipc_perm_and_shmid_ds_are_laid_out_as_glibcs_for_riscv64)
+{
+	EXPECT_EQ(sizeof(struct ipc_perm), 48);
+	EXPECT_EQ(offsetof(struct ipc_perm, __key), 0);
+	EXPECT_EQ(offsetof(struct ipc_perm, uid), 4);
+	EXPECT_EQ(offsetof(struct ipc_perm, gid), 8);
+	EXPECT_EQ(offsetof(struct ipc_perm, cuid), 12);
+	EXPECT_EQ(offsetof(struct ipc_perm, cgid), 16);
+	EXPECT_EQ(offsetof(struct ipc_perm, mode), 20);
+	EXPECT_EQ(sizeof(((struct ipc_perm *)0)->mode), 4);
+	EXPECT_EQ(offsetof(struct ipc_perm, __seq), 24);
+	EXPECT_EQ(offsetof(struct ipc_perm, __pad2), 26);
+	EXPECT_EQ(offsetof(struct ipc_perm, __glibc_reserved1), 32);
+	EXPECT_EQ(offsetof(struct ipc_perm, __glibc_reserved2), 40);
+	EXPECT_EQ(sizeof(struct shmid_ds), 112);
+	EXPECT_EQ(offsetof(struct shmid_ds, shm_segsz), 48);
+	EXPECT_EQ(offsetof(struct shmid_ds, shm_atime), 56);
+	EXPECT_EQ(offsetof(struct shmid_ds, shm_dtime), 64);
+	EXPECT_EQ(offsetof(struct shmid_ds, shm_ctime), 72);
+	EXPECT_EQ(offsetof(struct shmid_ds, shm_cpid), 80);
+	EXPECT_EQ(offsetof(struct shmid_ds, shm_lpid), 84);
+	EXPECT_EQ(offsetof(struct shmid_ds, shm_nattch), 88);
+	EXPECT_EQ(offsetof(struct shmid_ds, __glibc_reserved5), 96);
+	EXPECT_EQ(offsetof(struct shmid_ds, __glibc_reserved6), 104);
+}

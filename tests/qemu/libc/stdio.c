@@ -1,4 +1,7 @@
-/* <stdio.h>: stdin at end-of-file, character output, buffering calls, dprintf and sscanf. */
+/* <stdio.h>: stdin at end-of-file (gets and getline too), character output, buffering calls,
+ * dprintf, asprintf and sscanf. */
+#include <errno.h>
+#include <stdarg.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -275,4 +278,67 @@ TEST(sscanf_scan_set_at_the_end_of_the_format_is_no_conversion)
 	EXPECT_EQ(sscanf("aa", fmt, buf), 0);
 	EXPECT_STR(buf, "x");
 	sbrk(-grow);
+}
+
+TEST(gets_meets_end_of_file_and_returns_null)
+{
+	char buf[16] = "untouched";
+	EXPECT(gets(buf) == NULL);
+	EXPECT_STR(buf, "untouched");
+}
+
+TEST(getline_and_getdelim_on_stdin_meet_end_of_file)
+{
+	char *line = NULL;
+	size_t n = 0;
+	errno = 0;
+	EXPECT_EQ(getline(&line, &n, stdin), -1);
+	EXPECT_EQ(getdelim(&line, &n, ';', stdin), -1);
+	EXPECT_EQ(errno, 0);
+	free(line);
+}
+
+TEST(getline_on_an_output_stream_is_ebadf)
+{
+	char *line = NULL;
+	size_t n = 0;
+	EXPECT_ERRNO(getline(&line, &n, stdout), EBADF);
+	EXPECT_ERRNO(getdelim(&line, &n, '\n', stderr), EBADF);
+	free(line);
+}
+
+TEST(getline_without_a_place_for_the_line_is_einval)
+{
+	size_t n = 0;
+	char *line = NULL;
+	EXPECT_ERRNO(getline(NULL, &n, stdin), EINVAL);
+	EXPECT_ERRNO(getline(&line, NULL, stdin), EINVAL);
+}
+
+TEST(asprintf_allocates_just_the_string_it_prints)
+{
+	char *s = NULL;
+	EXPECT_EQ(asprintf(&s, "%s-%d-%.2f", "key", 42, 2.5), 11);
+	EXPECT_STR(s, "key-42-2.50");
+	free(s);
+	EXPECT_EQ(asprintf(&s, "%s", ""), 0);
+	EXPECT_STR(s, "");
+	free(s);
+}
+
+static int call_vasprintf(char **s, const char *fmt, ...)
+{
+	va_list ap;
+	va_start(ap, fmt);
+	int n = vasprintf(s, fmt, ap);
+	va_end(ap);
+	return n;
+}
+
+TEST(vasprintf_prints_a_string_longer_than_any_buffer_of_stdio)
+{
+	char *s = NULL;
+	EXPECT_EQ(call_vasprintf(&s, "%5000d|%x", 7, 255u), 5003);
+	EXPECT(s != NULL && s[4999] == '7' && strcmp(s + 5000, "|ff") == 0);
+	free(s);
 }

@@ -21,3 +21,6 @@
 
 pid_t wait(int *status);
 pid_t waitpid(pid_t pid, int *status, int options);
+struct rusage; /* rvshm keeps no resource usage */
+/* waitpid(-1, status, options); rusage must be NULL. */
+pid_t wait3(int *status, int options, struct rusage *rusage);
