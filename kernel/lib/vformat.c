@@ -5,6 +5,10 @@
 #include "vformat.h"
 
 #include <stdint.h>
+#ifndef __KERNEL__
+#include <errno.h>
+#include <string.h>
+#endif
 
 struct spec {
 	int left, zero, plus, space, alt;
@@ -71,6 +75,17 @@ static void emit_str(struct out *o, const struct spec *sp, const char *s, int le
 	field_open(o, sp, "", len, 0);
 	put_str(o, s, len);
 	field_close(o, sp, len);
+}
+
+/* Emit C string s ("(null)" for NULL), no more of it than the precision allows. */
+static void emit_cstr(struct out *o, const struct spec *sp, const char *s)
+{
+	if (!s)
+		s = "(null)";
+	int n = 0;
+	while (s[n] && (sp->precision < 0 || n < sp->precision))
+		n++;
+	emit_str(o, sp, s, n);
 }
 
 /* Emit an unsigned magnitude v in base with an optional sign or prefix character(s). In octal,
@@ -183,7 +198,7 @@ static const char *parse_spec(const char *f, struct spec *sp, va_list *ap)
 			sp->space = 1;
 		else if (*f == '#')
 			sp->alt = 1;
-		else
+		else if (*f != '\'') /* grouping: nothing to group in the "C" locale */
 			break;
 	}
 	if (*f == '*') {
@@ -321,16 +336,14 @@ int vformat(format_sink *sink, void *arg, const char *fmt, va_list ap_in)
 		case 'A':
 			emit_double(&o, &sp, &ap, len, *f);
 			break;
-		case 's': {
-			const char *s = va_arg(ap, const char *);
-			if (!s)
-				s = "(null)";
-			int n = 0;
-			while (s[n] && (sp.precision < 0 || n < sp.precision))
-				n++;
-			emit_str(&o, &sp, s, n);
+		case 's':
+			emit_cstr(&o, &sp, va_arg(ap, const char *));
 			break;
-		}
+#ifndef __KERNEL__
+		case 'm': /* glibc's: the message for errno, taking no argument */
+			emit_cstr(&o, &sp, strerror(errno));
+			break;
+#endif
 		case 'c': {
 			char c = (char)va_arg(ap, int);
 			emit_str(&o, &sp, &c, 1);

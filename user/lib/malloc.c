@@ -1,6 +1,7 @@
 /* malloc over an sbrk heap: a first-fit free list, kept in address order so that
  * neighbouring free blocks merge. Every block starts with a header that gives its size. */
 #include <errno.h>
+#include <stddef.h>
 #include <stdint.h>
 #include <stdlib.h>
 #include <string.h>
@@ -62,6 +63,21 @@ void *malloc(size_t size)
 	return NULL;
 }
 
+/* The free block whose next field is at p, the list's link before b's place; NULL for the
+ * list's head. */
+static struct block *block_of_link(struct block **p)
+{
+	return p == &free_list ? NULL : (struct block *)((char *)p - offsetof(struct block, next));
+}
+
+/* A pointer freed twice: stop the program, as glibc does, before the free list is ruined. */
+static void double_free(void)
+{
+	static const char msg[] = "free(): double free detected\n";
+	write(STDERR_FILENO, msg, sizeof(msg) - 1);
+	abort();
+}
+
 void free(void *ptr)
 {
 	if (!ptr)
@@ -69,18 +85,19 @@ void free(void *ptr)
 	struct block *b = (struct block *)((char *)ptr - HDR), **p = &free_list;
 	while (*p && *p < b)
 		p = &(*p)->next;
+	struct block *prev = block_of_link(p);
+	/* Already on the list, or inside the free block before it: freed already. */
+	if (*p == b || (prev && (char *)prev + HDR + prev->size > (char *)b))
+		double_free();
 	b->next = *p;
 	*p = b;
 	if (b->next && (char *)b + HDR + b->size == (char *)b->next) { /* merge with next */
 		b->size += HDR + b->next->size;
 		b->next = b->next->next;
 	}
-	if (p != &free_list) { /* merge with the previous block */
-		struct block *prev = (struct block *)((char *)p - offsetof(struct block, next));
-		if ((char *)prev + HDR + prev->size == (char *)b) {
-			prev->size += HDR + b->size;
-			prev->next = b->next;
-		}
+	if (prev && (char *)prev + HDR + prev->size == (char *)b) { /* merge with the previous */
+		prev->size += HDR + b->size;
+		prev->next = b->next;
 	}
 }
 

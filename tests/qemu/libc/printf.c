@@ -1,5 +1,6 @@
 /* printf's integer conversions, length modifiers, %n and unknown conversions; and its
  * floating-point conversions %f %e %g %a in user programs, against glibc's output. */
+#include <errno.h>
 #include <stddef.h>
 #include <stdint.h>
 #include <stdio.h>
@@ -180,4 +181,17 @@ TEST(double_and_long_double_arguments_keep_later_ones_in_step)
 	EXPECT_FORMAT("1.500000 7 x", "%f %d %s", 1.5, 7, "x");
 	EXPECT_FORMAT("2.50 3 2.5e+10 y", "%.2Lf %d %Lg %s", (long double)2.5, 3,
 		      (long double)2.5e10, "y");
+}
+
+TEST(m_shows_the_message_for_errno_and_takes_no_argument)
+{
+	errno = EACCES;
+	EXPECT_FORMAT("[Permission denied] 7", "[%m] %d", 7);
+	errno = ENOENT;
+	EXPECT_FORMAT("No su|", "%.5m|");
+}
+
+TEST(the_grouping_flag_groups_nothing_in_the_c_locale)
+{
+	EXPECT_FORMAT("1234567 3.50", "%'d %'.2f", 1234567, 3.5);
 }

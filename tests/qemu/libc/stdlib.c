@@ -3,10 +3,13 @@
 #include <errno.h>
 #include <inttypes.h>
 #include <limits.h>
+#include <signal.h>
 #include <stdint.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <sys/wait.h>
+#include <unistd.h>
 
 #include "expect_str.h"
 #include "utest.h"
@@ -452,4 +455,29 @@ TEST(atof_is_strtod_without_the_end)
 {
 	EXPECT(atof(" 2.5e2 apples") == 250.0);
 	EXPECT(atof("x") == 0.0);
+}
+
+/* Free p twice, as a program with a bug might; merged first with a neighbour if merge. */
+static int status_of_double_free(int merge)
+{
+	pid_t pid = fork();
+	if (pid == 0) {
+		char *a = malloc(32), *b = malloc(32);
+		if (merge)
+			free(a); /* b then merges into a's free block */
+		free(b);
+		free(b);
+		_exit(0);
+	}
+	int status = 0;
+	waitpid(pid, &status, 0);
+	return status;
+}
+
+TEST(a_double_free_stops_the_program_with_sigabrt_as_glibc_does)
+{
+	int status = status_of_double_free(0);
+	EXPECT(WIFSIGNALED(status) && WTERMSIG(status) == SIGABRT);
+	status = status_of_double_free(1);
+	EXPECT(WIFSIGNALED(status) && WTERMSIG(status) == SIGABRT);
 }
