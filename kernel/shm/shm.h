@@ -80,7 +80,7 @@ int shm_make_id(const struct shm_region_s *r);
  * write) to a segment with permissions perm? uid 0 may do anything. */
 int shm_permitted(const struct ipc_perm *perm, uid_t uid, gid_t gid, mode_t mode);
 
-/* Is uid the segment's owner or creator, or root? (IPC_SET and IPC_RMID need that.) */
+/* Is uid the segment's owner or creator, or root? (IPC_SET, IPC_RMID and SHM_LOCK need that.) */
 int shm_is_owner(const struct ipc_perm *perm, uid_t uid);
 
 /* Free a segment's frames and page list, and empty its slot. Caller holds the lock. */

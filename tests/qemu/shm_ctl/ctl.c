@@ -523,6 +523,8 @@ TEST(shm_stat_takes_a_slot_and_returns_the_segments_id)
 	EXPECT_EQ(ds.shm_segsz, 2 * PG);
 	EXPECT_EQ(ds.shm_perm.__key, K(42));
 	EXPECT_EQ(shmctl(id % 64, SHM_STAT_ANY, &ds), id);
+	EXPECT_ERRNO(shmctl(id % 64, SHM_STAT, (struct shmid_ds *)KERNEL), EFAULT);
+	EXPECT_ERRNO(shmctl(id % 64, SHM_STAT_ANY, UNMAPPED), EFAULT);
 	rm(id);
 	EXPECT_ERRNO(shmctl(id % 64, SHM_STAT, &ds), EINVAL); /* the slot is free now */
 	EXPECT_ERRNO(shmctl(64, SHM_STAT, &ds), EINVAL);
