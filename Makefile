@@ -63,19 +63,23 @@ QEMU ?= qemu-system-riscv64
 
 # --- Flags ---
 GCCINC := $(shell $(CC) -print-file-name=include 2>/dev/null)
-ARCHFLAGS := -march=rv64imac_zicsr_zifencei -mabi=lp64 -mcmodel=medany -mno-relax
+# The kernel is built without F and D, so the compiler cannot touch a user's FP registers:
+# only kernel/fpregs.S, which saves and loads them, says .option arch, +d. Programs get the
+# RISC-V psABI's lp64d, as on Linux: double in FP registers.
+KARCH := -march=rv64imac_zicsr_zifencei -mabi=lp64
+UARCH := -march=rv64imafdc_zicsr_zifencei -mabi=lp64d
 OPT ?= -O2
 COMMON := $(OPT) -g -ffreestanding -fno-common -fno-builtin -fno-stack-protector \
-	-fno-pie -no-pie -nostdinc -isystem $(GCCINC) $(ARCHFLAGS) -MMD -MP
-KCFLAGS := $(COMMON) -std=c11 -Wall -Wextra -Werror -fno-omit-frame-pointer \
+	-fno-pie -no-pie -nostdinc -isystem $(GCCINC) -mcmodel=medany -mno-relax -MMD -MP
+KCFLAGS := $(COMMON) $(KARCH) -std=c11 -Wall -Wextra -Werror -fno-omit-frame-pointer \
 	-I include -I kernel -I syscall -I $(B)/include -D__KERNEL__
 # User programs get GCC's default dialect with GNU extensions, as `cc prog.c` on Linux would:
 # textbook code writes `asm`, and is not built with -Werror. char is signed, as on the x86-64
 # machines textbook code is written on, so `char c = getchar(); c != EOF` works as there.
-UCFLAGS := $(COMMON) -std=gnu11 -fsigned-char -Wall -Wextra -DRVSHM_LAZY=$(LAZY) -I user/include -I include -I tests/lib -iquote kernel -iquote user
+UCFLAGS := $(COMMON) $(UARCH) -std=gnu11 -fsigned-char -Wall -Wextra -DRVSHM_LAZY=$(LAZY) -I user/include -I include -I tests/lib -iquote kernel -iquote user
 LDFLAGS := -nostdlib -z max-page-size=4096 --no-warn-rwx-segments
-# User programs may need libgcc (soft-float, for one); the kernel links without it.
-LIBGCC := $(shell $(CC) -march=rv64imac -mabi=lp64 -print-libgcc-file-name 2>/dev/null)
+# User programs may need libgcc (128-bit arithmetic, for one); the kernel links without it.
+LIBGCC := $(shell $(CC) $(UARCH) -print-libgcc-file-name 2>/dev/null)
 
 QEMUOPTS = -machine virt -bios default -m $(MEM) -smp 1 -nographic -monitor none \
 	-serial stdio -kernel $(1)
@@ -98,16 +102,23 @@ $(CONFIG_H): FORCE
 		MAXREGIONS=$(CONFIG_ARCH_SHM_MAXREGIONS) NPAGES=$(CONFIG_ARCH_SHM_NPAGES) \
 		NPROC=$(CONFIG_NPROC) LAZY=$(LAZY)
 
-$(B)/k/%.o: %.c | $(CONFIG_H)
+# The flags each object was built with, rewritten only when they change: a change of flags
+# (a new -march, say) rebuilds every object, as a changed header does.
+$(B)/kflags: FORCE
+	@mkdir -p $(@D) && echo '$(KCFLAGS)' | cmp -s - $@ || echo '$(KCFLAGS)' >$@
+$(B)/uflags: FORCE
+	@mkdir -p $(@D) && echo '$(UCFLAGS)' | cmp -s - $@ || echo '$(UCFLAGS)' >$@
+
+$(B)/k/%.o: %.c $(B)/kflags | $(CONFIG_H)
 	@mkdir -p $(@D) && $(SAY) "  CC      $<"
 	$(Q)$(CC) $(KCFLAGS) -c $< -o $@
-$(B)/k/%.o: %.S | $(CONFIG_H)
+$(B)/k/%.o: %.S $(B)/kflags | $(CONFIG_H)
 	@mkdir -p $(@D) && $(SAY) "  AS      $<"
 	$(Q)$(CC) $(KCFLAGS) -c $< -o $@
-$(B)/u/%.o: %.c
+$(B)/u/%.o: %.c $(B)/uflags
 	@mkdir -p $(@D) && $(SAY) "  CC      $< (user)"
 	$(Q)$(CC) $(UCFLAGS) -c $< -o $@
-$(B)/u/%.o: %.S
+$(B)/u/%.o: %.S $(B)/uflags
 	@mkdir -p $(@D) && $(SAY) "  AS      $< (user)"
 	$(Q)$(CC) $(UCFLAGS) -c $< -o $@
 $(B)/ulib.a: $(ULIBOBJ)
@@ -253,7 +264,8 @@ test-images: $(TEST_IMAGES) $(B)/kernel.elf
 # Every in-QEMU suite runs twice: with eager backing, and with lazy backing (LAZY=1).
 test: $(UNIT_TESTS) test-images
 	@$(MAKE) --no-print-directory LAZY=1 test-images
-	@GDB=$(GDB) sh scripts/run-tests.sh "$(QEMU)" $(UNIT_TESTS) -- $(SUITES)
+	@GDB=$(GDB) OBJDUMP=$(TOOLPREFIX)objdump sh scripts/run-tests.sh "$(QEMU)" $(UNIT_TESTS) -- \
+		$(SUITES)
 
 format:
 	clang-format -i $(shell git ls-files '*.c' '*.h')

@@ -33,6 +33,11 @@
 #define SIGPWR 30
 #define SIGSYS 31
 
+/* The real-time signals: the kernel takes 32 to 64, and each ends a process by default. As
+ * with glibc, programs are given 34 up, for glibc keeps 32 and 33 for its threads. */
+#define SIGRTMIN 34
+#define SIGRTMAX 64
+
 #ifndef __KERNEL__
 #include <sys/types.h>
 int kill(pid_t pid, int sig);

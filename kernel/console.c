@@ -67,7 +67,7 @@ long sys_write(int fd, uintptr_t ubuf, size_t n)
 	char chunk[128];
 	if (fd != 1 && fd != 2)
 		return -EBADF;
-	if (ubuf + n < ubuf) /* no such buffer: it would wrap around the address space */
+	if (!access_ok(ubuf, n)) /* even for n == 0, as on Linux */
 		return -EFAULT;
 	if (n > WRITE_MAX)
 		n = WRITE_MAX;

@@ -45,15 +45,22 @@ static int segment_ok(const struct elf64_phdr *ph, size_t size)
 	       !((ph->flags & PF_W) && (ph->flags & PF_X));
 }
 
-/* Copy one segment into fresh frames and map them. */
-static int load_segment(pagetable_t pt, const uint8_t *image, const struct elf64_phdr *ph)
+/* The end of the pages of segment ph that are loaded now: with lazy_bss (the writable
+ * segment that ends the image), the page after its last byte of file data, for the rest of its
+ * .bss is backed at first touch; otherwise its end. */
+static uintptr_t eager_end(const struct elf64_phdr *ph, int lazy_bss)
+{
+	return PGROUNDUP(ph->vaddr + (lazy_bss ? ph->filesz : ph->memsz));
+}
+
+/* Copy one segment's file data into fresh frames and map them, up to end. */
+static int load_segment(pagetable_t pt, const uint8_t *image, const struct elf64_phdr *ph,
+			uintptr_t end)
 {
 	uint64_t perm =
 	    PTE_U | PTE_R | (ph->flags & PF_W ? PTE_W : 0) | (ph->flags & PF_X ? PTE_X : 0);
 	uintptr_t file_end = ph->vaddr + ph->filesz;
-	for (uintptr_t va = PGROUNDDOWN(ph->vaddr); va < ph->vaddr + ph->memsz; va += PGSIZE) {
-		if (vm_lookup(pt, va))
-			return -ENOEXEC; /* two segments share a page: the linker script forbids it */
+	for (uintptr_t va = PGROUNDDOWN(ph->vaddr); va < end; va += PGSIZE) {
 		uintptr_t frame = mm_pgalloc(1);
 		if (!frame)
 			return -ENOMEM;
@@ -70,26 +77,36 @@ static int load_segment(pagetable_t pt, const uint8_t *image, const struct elf64
 	return 0;
 }
 
-int elf_load(pagetable_t pt, const uint8_t *image, size_t size, uintptr_t *entry,
-	     uintptr_t *image_end)
+/* The i-th program header of image. */
+static const struct elf64_phdr *phdr(const uint8_t *image, int i)
+{
+	const struct elf64_ehdr *eh = (const void *)image;
+	return (const void *)(image + eh->phoff + (size_t)i * sizeof(struct elf64_phdr));
+}
+
+int elf_load(pagetable_t pt, const uint8_t *image, size_t size, struct elf_layout *layout)
 {
 	const struct elf64_ehdr *eh = (const void *)image;
 	if (!header_ok(eh, size))
 		return -ENOEXEC;
-	*image_end = USER_BASE;
-	for (int i = 0; i < eh->phnum; i++) {
-		const struct elf64_phdr *ph = (const void *)(image + eh->phoff + i * sizeof(*ph));
+	int last = -1; /* the last loadable segment; ELF orders them by address */
+	for (int i = 0; i < eh->phnum; i++)
+		if (phdr(image, i)->type == PT_LOAD && phdr(image, i)->memsz != 0)
+			last = i;
+	*layout = (struct elf_layout){ eh->entry, USER_BASE, USER_BASE };
+	for (int i = 0; i <= last; i++) {
+		const struct elf64_phdr *ph = phdr(image, i);
 		if (ph->type != PT_LOAD || ph->memsz == 0)
 			continue;
-		if (!segment_ok(ph, size))
-			return -ENOEXEC;
-		int err = load_segment(pt, image, ph);
+		if (!segment_ok(ph, size) || ph->vaddr < layout->end)
+			return -ENOEXEC; /* out of order, or overlapping the one before */
+		uintptr_t end = eager_end(ph, i == last && (ph->flags & PF_W));
+		int err = load_segment(pt, image, ph, end);
 		if (err)
 			return err;
-		if (PGROUNDUP(ph->vaddr + ph->memsz) > *image_end)
-			*image_end = PGROUNDUP(ph->vaddr + ph->memsz);
+		layout->bss_start = end;
+		layout->end = PGROUNDUP(ph->vaddr + ph->memsz);
 	}
-	*entry = eh->entry;
-	pte_t pte = vm_lookup(pt, *entry);
+	pte_t pte = vm_lookup(pt, layout->entry);
 	return pte && (pte & PTE_X) ? 0 : -ENOEXEC;
 }

@@ -1,5 +1,6 @@
 /* fork: a new process with a copy of the caller's private memory and its attachments. */
 #include "errno.h"
+#include "fpu.h"
 #include "kernel.h"
 #include "lib/string.h"
 #include "memlayout.h"
@@ -23,7 +24,11 @@ long sys_fork(void)
 	}
 	memcpy(child->name, parent->name, sizeof(child->name));
 	*child->tf = *parent->tf;
+	fpu_flush(&parent->fpu, parent->pid); /* the child gets the parent's FP registers too */
+	child->fpu.regs = parent->fpu.regs;
+	child->fpu.saved = parent->fpu.saved;
 	child->tf->a0 = 0; /* fork() returns 0 in the child */
+	child->bss_start = parent->bss_start;
 	child->image_end = parent->image_end;
 	child->brk = parent->brk;
 	child->uid = parent->uid, child->euid = parent->euid;

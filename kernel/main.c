@@ -1,7 +1,9 @@
 /* kmain: from OpenSBI's hand-off to the first user process. */
 #include "audit.h"
 #include "cpu.h"
+#include "errno.h"
 #include "fdt.h"
+#include "fpu.h"
 #include "kernel.h"
 #include "memlayout.h"
 #include "mm/pgalloc.h"
@@ -39,14 +41,34 @@ static void print_memory_map(uintptr_t ram_end)
 		info.ntotal - info.nfree, info.nfree);
 }
 
-/* Start every program built into the image. Boot fails loudly if one cannot start. */
+/* Why task_spawn could not start a program (its error err), in words. */
+static const char *spawn_failure(int err)
+{
+	switch (err) {
+	case -ENOEXEC:
+		return "not a RISC-V executable, or too large for the user address space";
+	case -E2BIG:
+		return "its name is too long for argv[0]";
+	case -EAGAIN:
+		return "no free process slot";
+	default: /* -ENOMEM */
+		return "too little free memory to load it";
+	}
+}
+
+/* Start every program built into the image. One that cannot start is reported and counts as
+ * failed with status 126, as a shell reports a command it found but cannot run; the others
+ * run on. */
 static void spawn_programs(void)
 {
 	narrate("init: the kernel is pid %d; it starts each program and reaps orphans\n", INIT_PID);
 	for (const struct user_program *p = user_programs; p->name; p++) {
 		int pid = task_spawn(p->name, p->elf, (uint64_t)(p->elf_end - p->elf));
-		if (pid < 0)
-			panic("boot: cannot start %s (error %d)", p->name, -pid);
+		if (pid < 0) {
+			kprintf("init: cannot start %s: %s (error %d): exit status 126\n", p->name,
+				spawn_failure(pid), -pid);
+			shutdown_note_exit(W_EXITCODE(126));
+		}
 	}
 }
 
@@ -63,6 +85,7 @@ __attribute__((noreturn)) void kmain(unsigned long hartid, const void *dtb)
 	mm_pginitialize((uintptr_t)_end, ram_end);
 	kvm_init(ram_end);
 	trap_init();
+	fpu_init();
 	shm_initialize();
 
 	if (kernel_verbose)

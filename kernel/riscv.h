@@ -6,7 +6,12 @@
 #define SSTATUS_SIE (1UL << 1)
 #define SSTATUS_SPIE (1UL << 5)
 #define SSTATUS_SPP (1UL << 8)
-#define SSTATUS_SUM (1UL << 18)
+/* sstatus.FS: the state of the FP registers. Off makes every FP instruction illegal; the
+ * hart moves Initial or Clean to Dirty at the first write of an FP register or fcsr. */
+#define SSTATUS_FS (3UL << 13)
+#define SSTATUS_FS_INITIAL (1UL << 13)
+#define SSTATUS_FS_CLEAN (2UL << 13)
+#define SSTATUS_FS_DIRTY (3UL << 13)
 
 #define SIE_STIE (1UL << 5)
 #define SIP_STIP (1UL << 5)

@@ -9,6 +9,7 @@
 
 #include "audit.h"
 #include "cpu.h"
+#include "fpu.h"
 #include "kernel.h"
 #include "riscv.h"
 #include "shutdown.h"
@@ -74,7 +75,10 @@ void scheduler(void)
 			t->state = TASK_RUNNING;
 			c->task = t;
 			vm_switch(t->pagetable);
+			fpu_switch_in(c, &t->fpu, t->pid);
 			swtch(&c->scheduler, &t->context);
+			fpu_switch_out(c, &t->fpu,
+				       t->pid); /* FS is still t's: nothing since used FP */
 			c->task = NULL;
 			if (t->state == TASK_ZOMBIE) {
 				task_reap_orphan(t);
@@ -108,8 +112,10 @@ void sched(void)
 
 void yield(void)
 {
+	struct task_group_s *t = this_task();
 	spin_lock(&task_lock);
-	task_make_runnable(this_task());
+	t->nivcsw++; /* preempted, or yielded: an involuntary switch, as Linux counts it */
+	task_make_runnable(t);
 	sched();
 	spin_unlock(&task_lock);
 }

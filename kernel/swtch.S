@@ -18,6 +18,14 @@ swtch:
 	sd s10, 96(a0)
 	sd s11, 104(a0)
 
+	# Drop any LR reservation this hart holds, so that the next thread's SC can never succeed
+	# on a reservation the previous thread made. The RISC-V ISA manual (volume I, the
+	# load-reserved/store-conditional section) asks for an SC to a scratch word at every
+	# preemptive context switch. This one stores ra over its own copy just saved, so it
+	# changes nothing whether it succeeds or not. (QEMU 7.2 drops reservations at every trap
+	# itself, so no test can tell this instruction is here.)
+	sc.d zero, ra, (a0)
+
 	ld ra, 0(a1)
 	ld sp, 8(a1)
 	ld s0, 16(a1)

@@ -82,26 +82,27 @@ void task_start(struct task_group_s *t)
 int task_spawn(const char *name, const uint8_t *elf, uint64_t size)
 {
 	int err;
-	uintptr_t entry;
+	struct elf_layout layout;
 	struct task_group_s *t = task_alloc(&err);
 	if (!t)
 		return err;
 	size_t len = strlen(name);
 	memcpy(t->name, name, len < sizeof(t->name) ? len : sizeof(t->name) - 1);
-	err = elf_load(t->pagetable, elf, size, &entry, &t->image_end);
+	err = elf_load(t->pagetable, elf, size, &layout);
 	if (err == 0)
 		err = ustack_map(t->pagetable, name, &t->tf->sp);
 	if (err != 0) {
 		task_free(t);
 		return err;
 	}
-	t->brk = t->image_end;
+	t->bss_start = layout.bss_start;
+	t->image_end = t->brk = layout.end;
 	t->boot_program = 1;
-	t->tf->sepc = entry;
-	narrate("task: pid %d (%s) created, entry 0x%lx, heap from 0x%lx\n", t->pid, t->name, entry,
-		t->image_end);
+	t->tf->sepc = layout.entry;
+	narrate("task: pid %d (%s) created, entry 0x%lx, heap from 0x%lx\n", t->pid, t->name,
+		layout.entry, t->image_end);
 	if (kernel_verbose)
-		vm_print_map(t->pagetable, t->pid, t->name);
+		vm_print_map(t);
 	narrate_pause();
 	task_start(t);
 	return t->pid;
@@ -149,6 +150,7 @@ void sleep_on(void *chan)
 	KASSERT(spin_holding(&task_lock));
 	t->chan = chan;
 	t->state = TASK_SLEEPING;
+	t->nvcsw++; /* it waits: a voluntary switch */
 	sched();
 	t->chan = NULL;
 }
@@ -221,7 +223,7 @@ static int ends_process(int sig)
 long sys_kill(int pid, int sig)
 {
 	struct task_group_s *self = this_task();
-	if (sig < 0 || sig > 31)
+	if (sig < 0 || sig > SIGRTMAX) /* 1..31, and the real-time signals 32..64 */
 		return -EINVAL;
 	if (pid == INIT_PID) /* the kernel, as init, ignores signals; only root may send them */
 		return self->euid == 0 ? 0 : -EPERM;

@@ -8,6 +8,7 @@
 
 #include "context.h"
 #include "cpu.h"
+#include "fpu.h"
 #include "memlayout.h"
 #include "mm/vm.h"
 #include "shm/shm.h"
@@ -34,6 +35,7 @@ struct task_group_s {
 	pagetable_t pagetable; /* the process's Sv39 root: kernel half shared, user half its own */
 	uintptr_t kstack;      /* KSTACK_PAGES pages; the trapframe sits at their top */
 	struct trapframe *tf;
+	struct fpu_s fpu;            /* its FP registers, saved lazily (kernel/fpu.h) */
 	struct context context;      /* where swtch() resumes it in the kernel */
 	int wait_status;             /* how it ended, as waitpid() reports it */
 	struct task_group_s *parent; /* NULL for programs started at boot, and orphans: their
@@ -43,9 +45,13 @@ struct task_group_s {
 	struct task_group_s *run_next; /* the next task in the run queue, while runnable */
 	uint64_t wake_time;            /* for a timed sleep: the time CSR value to wake at */
 	int killed;                    /* a signal is pending: exit by it on the way to U-mode */
-	uintptr_t image_end;           /* end of the loaded program: the heap starts here */
-	uintptr_t brk;                 /* end of the heap */
-	uid_t uid, euid;               /* real and effective user: shm permissions use euid */
+	long nvcsw, nivcsw;            /* times it gave up the hart: to wait, and preempted */
+	long child_nvcsw,
+	    child_nivcsw;    /* the same of its children that ended and were waited for */
+	uintptr_t bss_start; /* [bss_start, image_end): .bss, backed at first touch */
+	uintptr_t image_end; /* end of the loaded program: the heap starts here */
+	uintptr_t brk;       /* end of the heap */
+	uid_t uid, euid;     /* real and effective user: shm permissions use euid */
 	gid_t gid, egid;
 	struct shm_group_s shm; /* its shared-memory window and attachments */
 };

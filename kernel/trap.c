@@ -4,6 +4,7 @@
 #include "errno.h"
 #include "kernel.h"
 #include "memlayout.h"
+#include "mm/anon.h"
 #include "mm/ustack.h"
 #include "riscv.h"
 #include "sched.h"
@@ -74,26 +75,32 @@ static int spurious(pagetable_t pt, uintptr_t va, uint64_t access)
 
 _Static_assert(USTACK_TOP - USTACK_LIMIT == 1UL << 20, "the overflow report says 1 MiB");
 
-/* A page fault shared memory could not mend (error err): the stack growing, spurious, or
- * fatal. Out of line, so that the common fault path keeps nothing alive across shm_fault. */
+/* A page fault shared memory could not mend (error err): anonymous memory's first touch (the
+ * stack growing, .bss), spurious, or fatal. Out of line, so that the common fault path keeps nothing alive across shm_fault. */
 __attribute__((noinline)) static void page_fault_unmended(uint64_t cause, uint64_t access, int err)
 {
 	struct task_group_s *t = this_task();
 	uintptr_t va = csr_read(stval);
+	/* Not a user address: at or above USER_TOP, in the kernel half, or not canonical (bits
+	 * 63..39 unlike bit 38). Nothing below may look it up, for a walk reads only bits 38..12
+	 * and would find the user page those name. */
+	if (va >= USER_TOP)
+		task_kill(SIGSEGV, exception_name(cause));
 	if (err == -ENOMEM)
 		task_kill(SIGBUS, "no free page for a shared-memory page");
-	err = ustack_fault(t, va, access);
+	err = anon_fault(t, va, access);
 	if (err == 0 || spurious(t->pagetable, va, access))
 		return;
 	if (err == -ENOMEM)
-		task_kill(SIGSEGV, "no free page to grow the stack");
+		task_kill(SIGSEGV, va >= USTACK_LIMIT ? "no free page to grow the stack"
+						      : "no free page for a first touch of .bss");
 	if (ustack_is_guard(va))
 		task_kill(SIGSEGV, "stack overflow: the stack may grow to 1 MiB");
 	task_kill(SIGSEGV, exception_name(cause));
 }
 
-/* A user page fault: shared memory may mend it (lazy backing), or the stack may grow;
- * otherwise it is fatal. */
+/* A user page fault: shared memory may mend it (lazy backing), or anonymous memory (the stack
+ * growing, .bss); otherwise it is fatal. */
 static void page_fault(uint64_t cause)
 {
 	uint64_t access = cause == EXC_STORE_PAGE_FAULT  ? PTE_W
@@ -123,6 +130,21 @@ __attribute__((noinline)) static void other_trap(uint64_t cause)
 	}
 }
 
+/* The one way back to U-mode, inlined into the system-call path where every instruction
+ * counts. A process that kill() was sent to dies here instead, before it runs on: whether it
+ * comes back from a trap or runs for the first time (task_first_run). */
+__attribute__((noreturn, always_inline)) static inline void return_to_user(struct trapframe *tf)
+{
+	int killed = this_task()->killed;
+	if (killed)
+		task_exit(W_SIGNALED(killed));
+	/* sret to U-mode (SPP = 0) with interrupts on there (SPIE = 1). */
+	csr_clear(sstatus, SSTATUS_SPP);
+	csr_set(sstatus, SSTATUS_SPIE);
+	tf->kernel_tp = cpu_index(); /* the next trap may come on this hart */
+	user_return(tf);
+}
+
 /* Every trap from U-mode comes here, on the process's kernel stack, interrupts off. The
  * system call is the common case: its path is kept short (see docs/performance.md). */
 __attribute__((noreturn)) void user_trap(struct trapframe *tf)
@@ -136,15 +158,12 @@ __attribute__((noreturn)) void user_trap(struct trapframe *tf)
 	} else {
 		other_trap(cause);
 	}
-	int killed = this_task()->killed;
-	if (killed) /* kill() was sent to us: die by it before running on */
-		task_exit(W_SIGNALED(killed));
-	trap_return_inline(tf);
+	return_to_user(tf);
 }
 
 void trap_return(struct trapframe *tf)
 {
-	trap_return_inline(tf);
+	return_to_user(tf);
 }
 
 /* A trap in S-mode: the timer while idle is expected; anything else is a kernel bug. */

@@ -3,10 +3,15 @@
 #include "kernel.h"
 #include "mm/pgalloc.h"
 #include "mm/uaccess.h"
+#include "rusage.h"
 #include "syscall.h"
 #include "task.h"
 
 #define WNOHANG 1
+#define WUNTRACED 2  /* report stopped children: rvshm never stops one */
+#define WCONTINUED 8 /* report continued children: likewise */
+/* Linux's flags about threads and clone children, which wait4 accepts too. */
+#define WAIT_THREAD_FLAGS (0x20000000U | 0x40000000U | 0x80000000U)
 
 /* Does child t match waitpid's pid argument: a pid, -1 for any child, or 0 for any in the
  * caller's process group? rvshm has one process group, so 0 is any child too, and a group
@@ -17,10 +22,29 @@ static int matches(const struct task_group_s *t, const struct task_group_s *pare
 	       (pid == -1 || pid == 0 || t->pid == pid);
 }
 
-long sys_wait4(int pid, uintptr_t ustatus, int options, uintptr_t rusage)
+/* Hand zombie t's status and usage to the caller, then free its slot. Returns its pid, or
+ * -EFAULT with the zombie left for another try if either cannot be stored. Caller holds
+ * task_lock. */
+static long reap(struct task_group_s *self, struct task_group_s *t, uintptr_t ustatus,
+		 uintptr_t urusage)
+{
+	struct rusage ru;
+	rusage_of(t, RUSAGE_BOTH, &ru);
+	if ((ustatus && copyout(ustatus, &t->wait_status, sizeof(t->wait_status)) != 0) ||
+	    (urusage && copyout(urusage, &ru, sizeof(ru)) != 0))
+		return -EFAULT;
+	self->child_nvcsw += ru.ru_nvcsw;
+	self->child_nivcsw += ru.ru_nivcsw;
+	mm_pgfree(t->kstack, KSTACK_PAGES);
+	t->kstack = 0;
+	t->state = TASK_UNUSED;
+	return t->pid;
+}
+
+long sys_wait4(int pid, uintptr_t ustatus, int options, uintptr_t urusage)
 {
 	struct task_group_s *self = this_task();
-	if ((options & ~WNOHANG) != 0 || rusage != 0)
+	if ((unsigned)options & ~(WNOHANG | WUNTRACED | WCONTINUED | WAIT_THREAD_FLAGS))
 		return -EINVAL;
 	if (pid == INT32_MIN) /* as on Linux: no group has that id */
 		return -ESRCH;
@@ -34,17 +58,9 @@ long sys_wait4(int pid, uintptr_t ustatus, int options, uintptr_t rusage)
 			have_children = 1;
 			if (t->state != TASK_ZOMBIE)
 				continue;
-			int status = t->wait_status, child = t->pid;
-			/* Leave the zombie for another try if the status can't be stored. */
-			if (ustatus && copyout(ustatus, &status, sizeof(status)) != 0) {
-				spin_unlock(&task_lock);
-				return -EFAULT;
-			}
-			mm_pgfree(t->kstack, KSTACK_PAGES);
-			t->kstack = 0;
-			t->state = TASK_UNUSED;
+			long ret = reap(self, t, ustatus, urusage);
 			spin_unlock(&task_lock);
-			return child;
+			return ret;
 		}
 		if (!have_children || self->killed || (options & WNOHANG)) {
 			spin_unlock(&task_lock);

@@ -10,6 +10,8 @@
 #   order A ; B       a line matching A comes before a line matching B
 #   mode eager|lazy   run the suite only with that kind of backing (default: both)
 #   mem SIZE          QEMU's RAM for this suite (default 128M)
+#   icount            run on virtual time (QEMU -icount): the timer ticks after so many
+#                     instructions, not so much host time, so a slow host cannot move it
 #   eager LINE        LINE applies with eager backing only (lazy LINE: lazy only)
 # Every run must also be free of panics and give back every page.
 # Each PASS/FAIL line a test program prints counts as a test too.
@@ -66,9 +68,10 @@ boot_and_check() {
 		return
 	fi
 	mem=${5:-$(sed -n 's/^mem //p' "$expect")}
+	icount=$(sed -n 's/^icount$/-icount shift=0/p' "$expect")
 	out=$(dirname "$elf")/console.txt
 	timeout "$boot_limit" $qemu -machine virt -bios default -m "${mem:-128M}" -smp 1 -nographic \
-		-monitor none -serial stdio -kernel "$elf" </dev/null >"$out.raw" 2>&1
+		-monitor none -serial stdio $icount -kernel "$elf" </dev/null >"$out.raw" 2>&1
 	status=$?
 	tr -d '\r' <"$out.raw" >"$out"
 	count_results "$out"
@@ -129,6 +132,10 @@ if command -v clang-format >/dev/null 2>&1; then
 	check "every C file obeys .clang-format" sh -c \
 		'clang-format --dry-run -Werror $(git ls-files "*.c" "*.h") 2>/dev/null'
 fi
+
+# The kernel never touches a process's FP registers but to save and load them.
+check "the kernel has FP instructions only where it saves, loads and zeroes FP registers" \
+	sh scripts/check-kernel-fp.sh "${OBJDUMP:-riscv64-unknown-elf-objdump}" build/kernel.elf
 
 # PACE=1: the same demo, pausing after each narrated step (it takes some seconds).
 make -s PACE=1 build/kernel.elf >/dev/null 2>&1

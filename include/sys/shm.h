@@ -9,6 +9,7 @@
 
 #define SHM_RDONLY 010000 /* attach read-only */
 #define SHM_RND 020000    /* round shmaddr down to SHMLBA */
+#define SHM_REMAP 040000  /* with an address: take it even over what is attached there */
 #define SHMLBA 4096       /* attach addresses are multiples of this: the page size */
 
 /* In shm_perm.mode after IPC_RMID while still attached: destroyed at the last detach. */

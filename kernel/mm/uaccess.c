@@ -3,25 +3,28 @@
  * a load or store would have). */
 #include "uaccess.h"
 
+#include "anon.h"
 #include "errno.h"
 #include "lib/string.h"
 #include "memlayout.h"
 #include "task.h"
-#include "ustack.h"
 #include "vm.h"
 
 /* Is [uva, uva + n) user memory the process may access with perm (PTE_R or PTE_W)?
- * A shared page not yet backed is faulted in, and the stack grows, as a load or store would. */
+ * A shared page not yet backed is faulted in, and so is a first touch of the stack or .bss, as
+ * a load or store would. */
+int access_ok(uintptr_t uva, size_t n)
+{
+	return uva <= USER_TOP && n <= USER_TOP - uva;
+}
+
 static int user_range_ok(struct task_group_s *t, uintptr_t uva, size_t n, uint64_t perm)
 {
-	if (n == 0)
-		return 1;
-	if (uva >= USER_TOP || n > USER_TOP - uva)
+	if (!access_ok(uva, n))
 		return 0;
 	for (uintptr_t va = PGROUNDDOWN(uva); va < uva + n; va += PGSIZE) {
 		pte_t pte = vm_lookup(t->pagetable, va);
-		if (!(pte & PTE_V) &&
-		    (shm_fault(t, va, perm) == 0 || ustack_fault(t, va, perm) == 0))
+		if (!(pte & PTE_V) && (shm_fault(t, va, perm) == 0 || anon_fault(t, va, perm) == 0))
 			pte = vm_lookup(t->pagetable, va);
 		if ((pte & (PTE_V | PTE_U | perm)) != (PTE_V | PTE_U | perm))
 			return 0;

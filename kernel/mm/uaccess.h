@@ -8,6 +8,10 @@
 #include <stddef.h>
 #include <stdint.h>
 
+/* Does [uva, uva + n) lie in the user half (below USER_TOP), as Linux's access_ok asks? An
+ * empty range needs only its start there: write(fd, (void *)-4096, 0) is EFAULT, as on Linux. */
+int access_ok(uintptr_t uva, size_t n);
+
 /* Copy n bytes from user address usrc to dst. Returns 0, or -EFAULT with nothing copied if
  * any byte is not readable user memory (NULL, unmapped, kernel, wrapping ranges). */
 int copyin(void *dst, uintptr_t usrc, size_t n);

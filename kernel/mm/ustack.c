@@ -6,7 +6,6 @@
 #include "lib/string.h"
 #include "memlayout.h"
 #include "pgalloc.h"
-#include "riscv.h"
 
 /* The longest argv[0]: it and the words below it must fit in the top stack page. */
 #define ARGV0_MAX 255
@@ -48,26 +47,5 @@ int ustack_map(pagetable_t pt, const char *name, uintptr_t *sp)
 		if (va == USTACK_TOP - PGSIZE)
 			*sp = push_args(frame, name, len);
 	}
-	return 0;
-}
-
-int ustack_fault(struct task_group_s *t, uintptr_t va, uint64_t access)
-{
-	if (va < USTACK_LIMIT || va >= USTACK_TOP || access == PTE_X)
-		return -EFAULT;
-	uintptr_t page = PGROUNDDOWN(va);
-	if (vm_lookup(t->pagetable, page) & PTE_V) /* a spurious fault: no page to spend */
-		return -EEXIST;
-	uintptr_t frame = mm_pgalloc(1); /* zeroed: no process sees another's old data */
-	if (!frame)
-		return -ENOMEM;
-	int err = vm_map_missing(t->pagetable, page, frame, PTE_R | PTE_W | PTE_U);
-	if (err) {
-		mm_pgfree(frame, 1);
-		return err;
-	}
-	narrate("stack: pid %d grows its stack: page 0x%lx -> frame 0x%lx\n", t->pid, page, frame);
-	/* The hart may have cached the old invalid leaf entry: fence this one address. */
-	sfence_vma_page(page);
 	return 0;
 }

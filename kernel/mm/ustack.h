@@ -1,26 +1,20 @@
 /*
  * The user stack (kernel/memlayout.h). A program starts with its top USTACK_PAGES pages mapped
  * and main's arguments at the top. Below them the stack grows on demand: the first touch of a
- * page down to USTACK_LIMIT maps a zeroed frame there, much as lazy shared memory does. The
- * gap below USTACK_LIMIT is never mapped, so a runaway recursion faults there and dies.
+ * page down to USTACK_LIMIT maps a zeroed frame there (mm/anon.c). The gap below USTACK_LIMIT
+ * is never mapped, so a runaway recursion faults there and dies.
  */
 #pragma once
 
 #include <stdint.h>
 
 #include "memlayout.h"
-#include "task.h"
 #include "vm.h"
 
 /* Map a new program's stack in pt, with argv[0] = name, and set *sp to point at argc.
  * Returns 0, -E2BIG for a name too long for argv[0], or -ENOMEM (the caller frees pt, and
  * with it any pages mapped so far). */
 int ustack_map(pagetable_t pt, const char *name, uintptr_t *sp);
-
-/* Grow t's stack to cover va, for an access of kind access (PTE_R, PTE_W or PTE_X). Returns 0
- * with a zeroed page mapped; -EFAULT if va is no stack page that may grow (or access is
- * PTE_X); -EEXIST if it is mapped already; -ENOMEM if no page is free. */
-int ustack_fault(struct task_group_s *t, uintptr_t va, uint64_t access);
 
 /* Is va in the guard gap below the lowest stack address? Then a fault there is an overflow. */
 static inline int ustack_is_guard(uintptr_t va)

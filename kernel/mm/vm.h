@@ -34,7 +34,8 @@ typedef pte_t *pagetable_t;
 
 /* The one page-table walk: the PTE slot for va at level (2 = root, 0 = leaf level). With
  * alloc, missing tables are allocated (zeroed). Returns NULL if a table is missing, or if it
- * could not be allocated. */
+ * could not be allocated. va must be canonical: the walk reads only its bits 38..12, so a
+ * user address is checked against USER_TOP before it comes here. */
 pte_t *vm_walk(pagetable_t pt, uintptr_t va, int level, int alloc);
 
 /* Map [va, va + size) to [pa, pa + size) with PTE flags perm. Returns 0, or -ENOMEM with

@@ -65,9 +65,11 @@ static void print_run(uintptr_t va, size_t count, pte_t pte, uintptr_t first_pa)
 		first_pa);
 }
 
-void vm_print_map(pagetable_t pt, int pid, const char *who)
+void vm_print_map(const struct task_group_s *t)
 {
-	kprintf("  pid %d (%s): page table root 0x%lx; user half:\n", pid, who, (uintptr_t)pt);
+	pagetable_t pt = t->pagetable;
+	kprintf("  pid %d (%s): page table root 0x%lx; user half:\n", t->pid, t->name,
+		(uintptr_t)pt);
 	uintptr_t run_va = 0, run_pa = 0;
 	size_t run = 0;
 	pte_t run_perm = 0;
@@ -93,6 +95,9 @@ void vm_print_map(pagetable_t pt, int pid, const char *who)
 	}
 	if (run)
 		print_run(run_va, run, run_perm, run_pa);
+	if (t->bss_start < t->image_end)
+		kprintf("    .bss 0x%08lx-0x%08lx is backed a page at a time, at first touch\n",
+			t->bss_start, t->image_end - 1);
 	kprintf(
 	    "    the stack grows on first touch down to 0x%08lx; a guard gap below, never mapped\n",
 	    USTACK_LIMIT);
@@ -103,7 +108,6 @@ void vm_print_map(pagetable_t pt, int pid, const char *who)
 
 long sys_vmprint(void)
 {
-	struct task_group_s *t = this_task();
-	vm_print_map(t->pagetable, t->pid, t->name);
+	vm_print_map(this_task());
 	return 0;
 }

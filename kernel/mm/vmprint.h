@@ -12,6 +12,9 @@ void pte_bits(pte_t pte, char buf[10]);
  * who names the process in the heading. */
 void vm_print_walk(pagetable_t pt, uintptr_t va, int pid, const char *who);
 
-/* Print the user half of pt as runs of pages with the same permissions, named after the
- * part of the memory map each lies in (text, heap, stack, shared memory, ...). */
-void vm_print_map(pagetable_t pt, int pid, const char *who);
+struct task_group_s;
+
+/* Print the user half of t's page table as runs of pages with the same permissions, named
+ * after the part of the memory map each lies in (text, heap, stack, shared memory, ...), and
+ * the ranges backed at first touch. */
+void vm_print_map(const struct task_group_s *t);

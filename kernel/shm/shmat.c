@@ -17,23 +17,19 @@ static struct shm_attach_s *free_attach_slot(struct shm_group_s *g)
 	return NULL;
 }
 
-/* Choose where npages go: anywhere free (addr 0), or exactly at addr (rounded down to
- * SHMLBA with SHM_RND). Reserves the range in the window allocator. Returns the address,
- * or 0 with *err set. */
-static uintptr_t place(struct shm_group_s *g, uintptr_t addr, size_t npages, int shmflg, int *err)
+/* Choose where npages go: anywhere free, or, if fixed, exactly at addr. Reserves the range in
+ * the window allocator. Returns the address, or 0 with *err set: -ENOMEM when the window has
+ * no hole that large, -EINVAL for a fixed range outside the window or over an attachment. */
+static uintptr_t place(struct shm_group_s *g, int fixed, uintptr_t addr, size_t npages, int *err)
 {
 	size_t len = npages * PGSIZE;
-	if (addr == 0) {
+	if (!fixed) {
 		uintptr_t va = gran_alloc(&g->va, len);
-		*err = va ? 0 : -ENOMEM; /* the window has no hole that large */
+		*err = va ? 0 : -ENOMEM;
 		return va;
 	}
-	if (shmflg & SHM_RND)
-		addr &= ~(uintptr_t)(SHMLBA - 1);
-	/* Unaligned, outside the window, or overlapping an attachment: EINVAL, as on Linux. */
 	*err = -EINVAL;
-	if (addr % SHMLBA != 0 || addr < CONFIG_ARCH_SHM_VBASE || addr >= SHM_WINDOW_END ||
-	    len > SHM_WINDOW_END - addr)
+	if (addr < CONFIG_ARCH_SHM_VBASE || addr >= SHM_WINDOW_END || len > SHM_WINDOW_END - addr)
 		return 0;
 	if (gran_reserve(&g->va, addr, len) != 0)
 		return 0;
@@ -83,25 +79,46 @@ static void narrate_attach(const struct task_group_s *t, const struct shm_attach
 			t->pid, a->shmid, a->va, a->npages);
 }
 
+/* Check shmat's arguments, in Linux's order (docs/shmat-path.md): first what needs no
+ * segment, then the segment and the caller's right to it, then room for it. Returns the
+ * address chosen, with the segment's region in *rp and a free attachment slot in *ap, or 0 with
+ * *err set. Caller holds the lock. */
+static uintptr_t check_and_place(struct task_group_s *t, int shmid, uintptr_t addr, int shmflg,
+				 struct shm_region_s **rp, struct shm_attach_s **ap, int *err)
+{
+	struct shm_group_s *g = &t->shm;
+	int fixed = addr != 0;
+	if (fixed && (shmflg & SHM_RND))
+		addr &= ~(uintptr_t)(SHMLBA - 1);
+	*err = -EINVAL;
+	if (shmid < 0 || (!fixed && (shmflg & SHM_REMAP)) || addr % SHMLBA != 0)
+		return 0;
+	struct shm_region_s *r = *rp = shm_lookup(shmid);
+	int rdonly = (shmflg & SHM_RDONLY) != 0;
+	if (!r)
+		return 0;
+	*err = -EACCES;
+	if (!shm_permitted(&r->ds.shm_perm, t->euid, t->egid, rdonly ? 0444 : 0666))
+		return 0;
+	*err = -EMFILE;
+	if (!(*ap = free_attach_slot(g)))
+		return 0;
+	if ((*err = shm_group_init(g)) != 0)
+		return 0;
+	return place(g, fixed, addr, r->npages, err);
+}
+
 long sys_shmat(int shmid, uintptr_t addr, int shmflg)
 {
 	struct task_group_s *t = this_task();
 	struct shm_group_s *g = &t->shm;
 	int rdonly = (shmflg & SHM_RDONLY) != 0;
+	struct shm_region_s *r;
+	struct shm_attach_s *a;
 	int err;
 	spin_lock(&g_shminfo.lock);
-	struct shm_region_s *r = shm_lookup(shmid);
-	struct shm_attach_s *a = free_attach_slot(g);
-	uintptr_t va = 0;
-	if (!r)
-		err = -EINVAL;
-	else if (!shm_permitted(&r->ds.shm_perm, t->euid, t->egid, rdonly ? 0444 : 0666))
-		err = -EACCES;
-	else if (!a)
-		err = -EMFILE;
-	else if ((err = shm_group_init(g)) == 0)
-		va = place(g, addr, r->npages, shmflg, &err);
-	if (err) {
+	uintptr_t va = check_and_place(t, shmid, addr, shmflg, &r, &a, &err);
+	if (!va) {
 		spin_unlock(&g_shminfo.lock);
 		return err;
 	}

@@ -33,7 +33,8 @@ static long shm_stat(struct task_group_s *t, int shmid, uintptr_t ubuf)
 	return err ? err : copyout(ubuf, &ds, sizeof(ds));
 }
 
-/* IPC_SET: the owner, creator or root may change uid, gid and the low 9 mode bits. */
+/* IPC_SET: the owner, creator or root may change uid, gid and the low 9 mode bits. (uid_t)-1
+ * names no user, so it is EINVAL as an owner, as on Linux. */
 static long shm_set(struct task_group_s *t, int shmid, uintptr_t ubuf)
 {
 	struct shmid_ds in;
@@ -42,6 +43,8 @@ static long shm_set(struct task_group_s *t, int shmid, uintptr_t ubuf)
 	spin_lock(&g_shminfo.lock);
 	struct shm_region_s *r = shm_lookup(shmid);
 	long err = !r ? -EINVAL : !shm_is_owner(&r->ds.shm_perm, t->euid) ? -EPERM : 0;
+	if (!err && (in.shm_perm.uid == (uid_t)-1 || in.shm_perm.gid == (gid_t)-1))
+		err = -EINVAL;
 	if (!err) {
 		struct ipc_perm *p = &r->ds.shm_perm;
 		p->uid = in.shm_perm.uid;
@@ -128,7 +131,7 @@ static long shm_usage(uintptr_t ubuf)
  * (check_perm) or without the read-permission check. Returns the segment's id. */
 static long shm_stat_slot(struct task_group_s *t, int index, uintptr_t ubuf, int check_perm)
 {
-	if (index < 0 || index >= CONFIG_ARCH_SHM_MAXREGIONS)
+	if (index >= CONFIG_ARCH_SHM_MAXREGIONS) /* a negative one is refused before */
 		return -EINVAL;
 	struct shmid_ds ds;
 	spin_lock(&g_shminfo.lock);
@@ -159,6 +162,8 @@ static long shm_lock(struct task_group_s *t, int shmid, int lock)
 long sys_shmctl(int shmid, int cmd, uintptr_t ubuf)
 {
 	struct task_group_s *t = this_task();
+	if (cmd < 0 || shmid < 0) /* Linux's first check, before any command's own */
+		return -EINVAL;
 	switch (cmd) {
 	case IPC_STAT:
 		return shm_stat(t, shmid, ubuf);

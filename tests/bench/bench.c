@@ -105,22 +105,42 @@ static void attach_figures(void)
 	report("shmdt_page", (dt[2] - dt[0]) / 255, "instructions");
 }
 
-/* Instructions per switch while two processes hand the hart back and forth n times. */
-static uint64_t switch_cost(long n)
+/* Give up the hart, first writing an FP register if fp: then the kernel must save this
+ * process's FP registers when it leaves, and load them again when it comes back. */
+static void yield_dirty(int fp, long i)
+{
+	if (fp)
+		__asm__ volatile("fcvt.d.l ft0, %0" ::"r"(i) : "ft0");
+	sched_yield();
+}
+
+/* Instructions per switch while two processes hand the hart back and forth n times, each
+ * dirtying its FP registers each time if fp. */
+static uint64_t switch_cost_with(long n, int fp)
 {
 	pid_t pid = fork();
 	if (pid == 0) {
 		for (long i = 0; i < n; i++)
-			sched_yield();
+			yield_dirty(fp, i);
 		_exit(0);
 	}
 	sched_yield(); /* let the child reach its loop */
 	uint64_t t0 = instret();
 	for (long i = 0; i < n; i++)
-		sched_yield();
+		yield_dirty(fp, i);
 	uint64_t cost = instret() - t0;
 	waitpid(pid, NULL, 0);
 	return cost / (2 * (uint64_t)n); /* each round is two switches */
+}
+
+static uint64_t switch_cost(long n)
+{
+	return switch_cost_with(n, 0);
+}
+
+static uint64_t switch_cost_fp(long n)
+{
+	return switch_cost_with(n, 1);
 }
 
 static uint64_t fork_cost(long unused)
@@ -248,6 +268,7 @@ int main(void)
 	report("shmget_1page", cheapest(shmget_cost, 1), "instructions");
 	attach_figures();
 	report("ctx_switch", cheapest(switch_cost, 200), "instructions");
+	report("ctx_switch_fp", cheapest(switch_cost_fp, 200), "instructions");
 	report("fork", cheapest(fork_cost, 0), "instructions");
 	exchange_figure();
 	return 0;

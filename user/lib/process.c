@@ -6,11 +6,9 @@
 #include <time.h>
 #include <unistd.h>
 
-long wait4(pid_t pid, int *status, int options, struct rusage *rusage);
-
 pid_t waitpid(pid_t pid, int *status, int options)
 {
-	return (pid_t)wait4(pid, status, options, NULL);
+	return wait4(pid, status, options, NULL);
 }
 
 pid_t wait(int *status)
@@ -18,10 +16,10 @@ pid_t wait(int *status)
 	return waitpid(-1, status, 0);
 }
 
-/* waitpid for any child. The kernel keeps no resource usage: rusage must be NULL (else EINVAL). */
+/* wait4 for any child. */
 pid_t wait3(int *status, int options, struct rusage *rusage)
 {
-	return (pid_t)wait4(-1, status, options, rusage);
+	return wait4(-1, status, options, rusage);
 }
 
 /* fork: the child has its own copy of memory, which a program written for vfork's sharing

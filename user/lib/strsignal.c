@@ -37,20 +37,16 @@ static const char *const descriptions[] = {
 	[SIGSYS] = "Bad system call",
 };
 
-/* Linux's real-time signals, 34 to 64, which glibc names by their place from the first. */
-#define SIGRT_FIRST 34
-#define SIGRT_LAST 64
-
-/* For a real-time signal "Real-time signal N", for any other with no description "Unknown
- * signal N", in a buffer the next call reuses. */
+/* For a real-time signal "Real-time signal N", N counted from SIGRTMIN as glibc counts; for
+ * any other with no description "Unknown signal N". In a buffer the next call reuses. */
 char *strsignal(int sig)
 {
 	static char made[32];
 	if (sig > 0 && sig < (int)(sizeof(descriptions) / sizeof(descriptions[0])) &&
 	    descriptions[sig])
 		return (char *)descriptions[sig];
-	if (sig >= SIGRT_FIRST && sig <= SIGRT_LAST)
-		snprintf(made, sizeof(made), "Real-time signal %d", sig - SIGRT_FIRST);
+	if (sig >= SIGRTMIN && sig <= SIGRTMAX)
+		snprintf(made, sizeof(made), "Real-time signal %d", sig - SIGRTMIN);
 	else
 		snprintf(made, sizeof(made), "Unknown signal %d", sig);
 	return made;

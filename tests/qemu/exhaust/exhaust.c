@@ -179,3 +179,34 @@ TEST(a_grown_stack_page_is_zeroed_though_every_free_page_was_dirtied)
 		nonzero += *(volatile char *)va != 0;
 	EXPECT_EQ(nonzero, 0);
 }
+
+/* Whole pages of .bss that nothing touches before the tests below: backed at first touch. */
+static char lazy_bss[64 * PG] __attribute__((aligned(4096)));
+
+TEST(a_first_touch_of_bss_with_no_free_page_is_sigsegv_and_loses_nothing)
+{
+	unsigned long before = free_pages();
+	pid_t pid = fork();
+	if (pid == 0) {
+		eat_all_but(0);
+		lazy_bss[10 * PG] = 1;
+		_exit(0);
+	}
+	EXPECT_EQ(signal_of(reap(pid)), SIGSEGV);
+	EXPECT_EQ(free_pages(), before);
+}
+
+TEST(a_bss_page_is_zeroed_though_every_free_page_was_dirtied)
+{
+	pid_t pid = fork();
+	if (pid == 0) { /* leaves 0xff in every page there is */
+		while (sbrk(PG) != (void *)-1)
+			memset((char *)sbrk(0) - PG, 0xff, PG);
+		_exit(0);
+	}
+	EXPECT(exited_with(reap(pid), 0));
+	size_t nonzero = 0;
+	for (size_t i = 32 * PG; i < 48 * PG; i++)
+		nonzero += *(volatile char *)&lazy_bss[i] != 0;
+	EXPECT_EQ(nonzero, 0);
+}

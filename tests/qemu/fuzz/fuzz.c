@@ -27,6 +27,7 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <sys/resource.h>
 #include <sys/shm.h>
 #include <sys/sysinfo.h>
 #include <sys/wait.h>
@@ -210,6 +211,7 @@ static unsigned long documented(long nr)
 		return BIT(EINVAL) | BIT(EPERM);
 	case SYS_nanosleep:
 	case SYS_clock_gettime:
+	case SYS_getrusage:
 		return BIT(EINVAL) | BIT(EFAULT);
 	case SYS_kill:
 		return BIT(EINVAL) | BIT(ESRCH) | BIT(EPERM);
@@ -639,8 +641,8 @@ static enum kind page_kind(uintptr_t va)
  * to image pages, which the fuzzer never makes on purpose. */
 static enum verdict range(uintptr_t p, size_t n, int store)
 {
-	if (n == 0)
-		return GOOD;
+	if (n == 0) /* as Linux's access_ok: an empty range must still start in the user half */
+		return p <= USER_TOP ? GOOD : BAD;
 	if (p >= USER_TOP || n > USER_TOP - p)
 		return BAD;
 	int unsure = 0;
@@ -707,8 +709,9 @@ static uintptr_t raw_ptr(size_t n)
 	case 5:
 		return ONE_OF(0x10000000UL, 0x100000, 0x101000, KMMIO(0x10000000UL),
 			      KMMIO(0x100000), KMMIO(0x101000));
-	case 6:
-		return ONE_OF(-PG, -8UL, -1UL, -half, 1UL << 63);
+	case 6: /* the top of the address space, and non-canonical aliases of our own memory */
+		return ONE_OF(-PG, -8UL, -1UL, -half, 1UL << 63, (uintptr_t)scratch | 1UL << 39,
+			      (uintptr_t)scratch | 1UL << 63, (uintptr_t)scratch | 1UL << 38);
 	case 7:
 		return ONE_OF(STACK_TOP - half, STACK_TOP - 8, STACK_TOP, STACK_BOTTOM - half,
 			      STACK_BOTTOM - PG, STACK_LIMIT - half, STACK_LIMIT - PG);
@@ -796,7 +799,7 @@ static void fuzz_write(void)
 	} else if (n == 0 || chance(20)) {
 		n = 0;
 		c.a[1] = raw_ptr(0);
-		w = must_return(0);
+		w = range(c.a[1], 0, 0) == BAD ? must_fail(EFAULT) : must_return(0);
 	} else {
 		c.a[1] = bad_ptr(n < 128 ? n : 128); /* the kernel copies 128 bytes at a time */
 		w = must_fail(EFAULT);
@@ -878,18 +881,33 @@ static void fuzz_nanosleep(void)
 		if (valid_time(&req) && (req.tv_sec > 0 || req.tv_nsec > 20000))
 			c.a[0] = ureq = 0; /* no long sleeps */
 	}
-	struct want w = range(ureq, sizeof(req), 0) == BAD           ? must_fail(EFAULT)
-			: !valid_time(&req)                          ? must_fail(EINVAL)
-			: urem && range(urem, sizeof(req), 1) == BAD ? must_fail(EFAULT)
-								     : must_return(0);
+	/* rem is written only when a signal cuts a sleep short, which never happens here (a
+	 * signal that wakes a sleeper ends it): so it is neither checked nor touched. */
+	struct want w = range(ureq, sizeof(req), 0) == BAD ? must_fail(EFAULT)
+			: !valid_time(&req)                ? must_fail(EINVAL)
+							   : must_return(0);
+	int mine = inside(urem, sizeof(req), (uintptr_t)scratch, sizeof(scratch));
+	struct timespec rem_before = { 0, 0 }, rem_after;
+	if (mine)
+		memcpy(&rem_before, (const void *)urem, sizeof(rem_before));
 	issue(&c);
-	struct timespec rem;
-	if (check(&c, w) && c.ret == 0 && urem) {
-		memcpy(&rem, (const void *)urem, sizeof(rem));
-		if (rem.tv_sec != 0 || rem.tv_nsec != 0)
-			violation("nanosleep left %ld.%09ld in rem, not 0", rem.tv_sec,
-				  rem.tv_nsec);
+	if (check(&c, w) && mine) {
+		memcpy(&rem_after, (const void *)urem, sizeof(rem_after));
+		if (memcmp(&rem_before, &rem_after, sizeof(rem_after)) != 0)
+			violation("nanosleep wrote to rem, which only an interrupted sleep does");
 	}
+}
+
+/* getrusage: both kinds and bad ones, into hostile pointers. */
+static void fuzz_getrusage(void)
+{
+	int who =
+	    chance(80) ? (int)ONE_OF(RUSAGE_SELF, RUSAGE_CHILDREN) : (int)ONE_OF(1, -2, 2, rnd());
+	uintptr_t p = pick_ptr(sizeof(struct rusage), 1);
+	struct want w = who != RUSAGE_SELF && who != RUSAGE_CHILDREN ? must_fail(EINVAL)
+			: range(p, sizeof(struct rusage), 1) == BAD  ? must_fail(EFAULT)
+								     : must_return(0);
+	expect_call(SYS_getrusage, int_arg(who), p, rnd(), rnd(), w);
 }
 
 /* clock_gettime: both clocks and bad ones, into hostile pointers; times must make sense. */
@@ -982,7 +1000,7 @@ static int fatal_signal(void)
 {
 	int sig;
 	do
-		sig = 1 + (int)below(31);
+		sig = 1 + (int)below(SIGRTMAX);
 	while (harmless(sig));
 	return sig;
 }
@@ -994,12 +1012,14 @@ static void fuzz_kill(void)
 	struct kid *k = kid_random();
 	int pid = (int)ONE_OF(self_pid, 0, -1, k ? k->pid : 1, nreaped ? reaped[below(16)] : 2,
 			      (int)rnd(), INT32_MIN, INT32_MAX, self_pid + 1 + below(4));
-	int sig = chance(30) ? 0 : chance(70) ? 1 + (int)below(31) : (int)ONE_OF(32, 64, -1, rnd());
+	int sig = chance(30)   ? 0
+		  : chance(70) ? 1 + (int)below(SIGRTMAX)
+			       : (int)ONE_OF(32, SIGRTMAX, SIGRTMAX + 1, -1, rnd());
 	k = kid_by_pid(pid);
-	if (sig > 0 && sig <= 31 && (pid == self_pid || (k && chance(70))))
+	if (sig > 0 && sig <= SIGRTMAX && (pid == self_pid || (k && chance(70))))
 		sig = 0;
 	/* An unreaped child exists, dead or alive, as on Linux; init ignores root's signals. */
-	struct want w = sig < 0 || sig > 31                       ? must_fail(EINVAL)
+	struct want w = sig < 0 || sig > SIGRTMAX                 ? must_fail(EINVAL)
 			: pid == self_pid || k || pid == INIT_PID ? must_return(0)
 								  : must_fail(ESRCH);
 	if (expect_call(SYS_kill, int_arg(pid), int_arg(sig), rnd(), rnd(), w) == 0 && k &&
@@ -1009,7 +1029,10 @@ static void fuzz_kill(void)
 	}
 }
 
-/* wait4: bad pids, options and rusage, hostile status pointers; it reaps dead children. */
+/* Linux's flags about threads and clone children, which wait4 accepts too. */
+#define WAIT_THREAD_FLAGS (0x20000000U | 0x40000000U | 0x80000000U)
+
+/* wait4: bad pids and options, hostile status and rusage pointers; it reaps dead children. */
 static void fuzz_wait4(void)
 {
 	struct kid *k = kid_random();
@@ -1017,16 +1040,18 @@ static void fuzz_wait4(void)
 		  : k && chance(50) ? k->pid
 				    : (int)ONE_OF(0, -2, INT32_MIN, self_pid,
 						  nreaped ? reaped[below(16)] : 99, (int)rnd());
-	int opt = chance(85) ? (int)ONE_OF(0, WNOHANG, WNOHANG) : (int)ONE_OF(2, -1, rnd());
-	uintptr_t rusage = chance(90) ? 0 : raw_ptr(0) | 1;
+	int opt = chance(85) ? (int)ONE_OF(0, WNOHANG, WNOHANG, WNOHANG | WUNTRACED | WCONTINUED)
+			     : (int)ONE_OF(WUNTRACED, WCONTINUED, 4, 0x100, -1, rnd());
+	uintptr_t rusage = chance(80) ? 0 : pick_ptr(sizeof(struct rusage), 1);
 	uintptr_t status = chance(30) ? 0 : chance(30) ? (uintptr_t)scratch : pick_ptr(4, 1);
 	int matching = 0, dead = zombies(pid);
 	for (int i = 0; i < MAX_KIDS; i++)
 		matching += kids[i].pid && (pid == -1 || pid == 0 || pid == kids[i].pid);
-	if (!dead && opt == 0)
-		opt = WNOHANG; /* live children end only when told: don't wait for them */
+	int valid = ((unsigned)opt & ~(WNOHANG | WUNTRACED | WCONTINUED | WAIT_THREAD_FLAGS)) == 0;
+	if (!dead && valid)
+		opt |= WNOHANG; /* live children end only when told: don't wait for them */
 	struct want w;
-	if ((opt & ~WNOHANG) || rusage)
+	if (!valid)
 		w = must_fail(EINVAL);
 	else if (pid == INT32_MIN)
 		w = must_fail(ESRCH);
@@ -1034,7 +1059,8 @@ static void fuzz_wait4(void)
 		w = must_fail(ECHILD);
 	else if (!dead)
 		w = must_return(0);
-	else if (status && range(status, sizeof(int), 1) == BAD)
+	else if ((status && range(status, sizeof(int), 1) == BAD) ||
+		 (rusage && range(rusage, sizeof(struct rusage), 1) == BAD))
 		w = must_fail(EFAULT);
 	else
 		w = may_succeed(0);
@@ -1301,11 +1327,14 @@ static long shmat_call(int id, uintptr_t addr, int flg)
 {
 	struct seg *s = seg_by_id(id);
 	int ex = exists(id);
-	struct want w = ex == NO              ? must_fail(EINVAL)
+	uintptr_t rounded = flg & SHM_RND ? addr & ~(uintptr_t)(SHMLBA - 1) : addr;
+	/* Linux's order: the arguments alone first, then the segment, then room for it. */
+	int bad_args = id < 0 || (addr == 0 && (flg & SHM_REMAP)) || rounded % SHMLBA != 0;
+	struct want w = bad_args || ex == NO  ? must_fail(EINVAL)
 			: natts == OUR_ATTACH ? must_fail(EMFILE)
 			: !s                  ? may_succeed(BIT(EINVAL) | BIT(ENOMEM))
 					      : place_want(addr, s->npages, flg);
-	if (ex == MAYBE)
+	if (ex == MAYBE && !bad_args)
 		w.errs |= BIT(EINVAL);
 	struct call c = { .nr = SYS_shmat, .a = { int_arg(id), addr, int_arg(flg), rnd() } };
 	issue(&c);
@@ -1321,7 +1350,7 @@ static void fuzz_shmat(void)
 	int id = pick_id();
 	uintptr_t addr = pick_attach_addr();
 	shmat_call(id, addr,
-		   chance(80) ? (int)ONE_OF(0, SHM_RDONLY, SHM_RND, SHM_RDONLY | SHM_RND)
+		   chance(80) ? (int)ONE_OF(0, SHM_RDONLY, SHM_RND, SHM_RDONLY | SHM_RND, SHM_REMAP)
 			      : (int)rnd());
 }
 
@@ -1394,8 +1423,8 @@ static void check_stat(const struct seg *s, const struct shmid_ds *ds)
 static uintptr_t set_buffer(struct shmid_ds *in)
 {
 	memset(in, 0, sizeof(*in));
-	in->shm_perm.uid = (uid_t)ONE_OF(0, 1, 1001, 65534, 0xfffffffe, 2000 + below(1000));
-	in->shm_perm.gid = (gid_t)ONE_OF(0, 100, 4242, rnd());
+	in->shm_perm.uid = (uid_t)ONE_OF(0, 1, 1001, 65534, 0xfffffffe, -1, 2000 + below(1000));
+	in->shm_perm.gid = (gid_t)ONE_OF(0, 100, 4242, -1, rnd());
 	in->shm_perm.mode = (mode_t)below(0x10000);
 	uintptr_t p = pick_ptr(sizeof(*in), chance(60));
 	if (range(p, sizeof(*in), 1) == GOOD && scratch_only(p, sizeof(*in))) {
@@ -1451,12 +1480,18 @@ static void fuzz_shmctl(int grow)
 	if (cmd == IPC_SET)
 		c.a[2] = buf = set_content(buf, &in);
 	struct want w = must_fail(EINVAL);
-	if (cmd == IPC_STAT) {
+	if (cmd < 0 || id < 0) { /* Linux's first check, for every command */
+		w = must_fail(EINVAL);
+	} else if (cmd == IPC_STAT) {
 		int bad = range(buf, sizeof(struct shmid_ds), 1) == BAD;
 		w = ex == NO ? must_fail(EINVAL) : bad ? must_fail(EFAULT) : must_return(0);
 	} else if (cmd == IPC_SET) {
 		int bad = range(buf, sizeof(struct shmid_ds), 0) == BAD;
-		w = bad ? must_fail(EFAULT) : ex == NO ? must_fail(EINVAL) : must_return(0);
+		/* (uid_t)-1 names nobody: an owner of -1 is EINVAL, as on Linux */
+		int nobody = in.shm_perm.uid == (uid_t)-1 || in.shm_perm.gid == (gid_t)-1;
+		w = bad                  ? must_fail(EFAULT)
+		    : ex == NO || nobody ? must_fail(EINVAL)
+					 : must_return(0);
 	} else if (cmd == IPC_RMID || cmd == SHM_LOCK || cmd == SHM_UNLOCK) {
 		w = ex == NO ? must_fail(EINVAL) : must_return(0);
 	} else if (cmd == IPC_INFO || cmd == SHM_INFO) { /* they return the highest slot in use */
@@ -1467,7 +1502,7 @@ static void fuzz_shmctl(int grow)
 		w = id < 0 || id >= NSLOTS ? must_fail(EINVAL)
 					   : may_succeed(BIT(EINVAL) | BIT(EFAULT) | BIT(EACCES));
 	}
-	if (ex == MAYBE && (w.ok || cmd == IPC_STAT))
+	if (ex == MAYBE && (w.ok || cmd == IPC_STAT) && cmd >= 0 && id >= 0)
 		w.errs |= BIT(EINVAL);
 	issue(&c);
 	if ((cmd == IPC_INFO || cmd == SHM_INFO) && c.ret >= NSLOTS)
@@ -2005,8 +2040,8 @@ static unsigned long free_at_start;
 
 /* Find out whether segments are backed eagerly or lazily (what one costs in sharedram), and
  * note the free pages to compare with at the end (after a first attach has made the window's
- * allocator, and the whole stack is backed, both of which live as long as we do: calls given
- * stack pointers grow the stack). */
+ * allocator, and the whole stack and .bss are backed, all of which live as long as we do:
+ * calls given pointers there back their pages). */
 static void probe(void)
 {
 	struct sysinfo a, b;
@@ -2025,6 +2060,8 @@ static void probe(void)
 	dead_ids[ndead++] = id;
 	for (uintptr_t va = STACK_LIMIT; va < STACK_BOTTOM; va += PG)
 		*(volatile char *)va = 0;
+	for (uintptr_t va = USER_BASE; va < image_end; va += PG)
+		(void)*(volatile char *)va; /* a read backs a page of .bss too */
 	sysinfo(&a);
 	free_at_start = a.freeram;
 }
@@ -2065,10 +2102,10 @@ static void fuzz_one(void)
 		{ fuzz_touch, 50, 50 },         { fuzz_brk, 30, 30 },
 		{ fuzz_write, 30, 30 },         { fuzz_nanosleep, 20, 20 },
 		{ fuzz_clock, 30, 30 },         { fuzz_sysinfo, 30, 30 },
-		{ fuzz_kill, 40, 40 },          { fuzz_wait4, 40, 40 },
-		{ fuzz_setid, 30, 30 },         { fuzz_ids, 40, 40 },
-		{ fuzz_unknown, 40, 40 },       { fuzz_fork, 10, 10 },
-		{ fuzz_fragment, 1, 0 },
+		{ fuzz_getrusage, 20, 20 },     { fuzz_kill, 40, 40 },
+		{ fuzz_wait4, 40, 40 },         { fuzz_setid, 30, 30 },
+		{ fuzz_ids, 40, 40 },           { fuzz_unknown, 40, 40 },
+		{ fuzz_fork, 10, 10 },          { fuzz_fragment, 1, 0 },
 	};
 	growing = (ncalls / 2500) % 2 == 0;
 	unsigned total = 0;
@@ -2133,7 +2170,7 @@ static void note_unfuzzed(void)
 		"write",       "exit",    "setgid",  "setuid",  "nanosleep", "clock_gettime",
 		"sched_yield", "kill",    "getpid",  "getppid", "getuid",    "geteuid",
 		"getgid",      "getegid", "sysinfo", "shmget",  "shmctl",    "shmat",
-		"shmdt",       "brk",     "wait4",   "fork",    "vmprint",
+		"shmdt",       "brk",     "wait4",   "fork",    "vmprint",   "getrusage",
 	};
 	for (size_t i = 0; i < NSYSCALLS; i++) {
 		size_t j = 0;

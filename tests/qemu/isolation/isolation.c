@@ -4,6 +4,7 @@
 #include <stdint.h>
 #include <sys/shm.h>
 #include <sys/wait.h>
+#include <time.h>
 #include <unistd.h>
 
 #include "shmtest.h"
@@ -145,4 +146,66 @@ TEST(user_counters_are_readable)
 	EXPECT(b > a);
 	__asm__ volatile("rdcycle %0" : "=r"(a));
 	EXPECT(a > 0);
+}
+
+static void amo(void)
+{
+	int old;
+	__asm__ volatile("amoadd.w %0, %1, (%2)" : "=r"(old) : "r"(1), "r"(target) : "memory");
+}
+
+/* Every access of every kind at target: each in its own child, each must die of SIGSEGV. */
+static int every_access_is_sigsegv(uintptr_t where)
+{
+	target = where;
+	return signal_of(in_child(load)) == SIGSEGV && signal_of(in_child(store)) == SIGSEGV &&
+	       signal_of(in_child(amo)) == SIGSEGV && signal_of(in_child(jump)) == SIGSEGV;
+}
+
+/* Sv39 translates only addresses whose bits 63..39 all equal bit 38; the others fault, and
+ * must not be taken for the user page their low 39 bits name. */
+static volatile uint64_t a_mapped_word = 1;
+
+TEST(non_canonical_addresses_are_sigsegv_for_every_access)
+{
+	uintptr_t mapped = (uintptr_t)&a_mapped_word;
+	EXPECT(every_access_is_sigsegv(mapped | 1UL << 39));
+	EXPECT(every_access_is_sigsegv(mapped | 1UL << 63));
+	EXPECT(every_access_is_sigsegv(mapped | 1UL << 38));
+	EXPECT(every_access_is_sigsegv(mapped | ~0UL << 40)); /* bit 38 clear, the ones above not */
+}
+
+TEST(a_non_canonical_alias_of_a_shared_page_is_sigsegv)
+{
+	int id = EXPECT_OK(shmget(IPC_PRIVATE, 4096, 0600));
+	volatile uint64_t *mem = shmat(id, NULL, 0);
+	EXPECT(mem != (void *)-1);
+	mem[0] = 7; /* backed and mapped, in lazy mode too */
+	EXPECT(every_access_is_sigsegv((uintptr_t)mem | 1UL << 39));
+	EXPECT_EQ(mem[0], 7);
+	EXPECT_OK(shmdt((void *)mem));
+	EXPECT_OK(shmctl(id, IPC_RMID, NULL));
+}
+
+TEST(addresses_above_the_user_half_are_sigsegv_for_every_access)
+{
+	EXPECT(every_access_is_sigsegv(0x80000000UL));         /* USER_TOP: the kernel's RAM */
+	EXPECT(every_access_is_sigsegv(0x100000000UL));        /* canonical, never mapped */
+	EXPECT(every_access_is_sigsegv(0x3ffffff000UL));       /* the top of the lower half */
+	EXPECT(every_access_is_sigsegv(0xffffffc000000000UL)); /* the kernel half: devices */
+	EXPECT(every_access_is_sigsegv(0xfffffffffffff000UL)); /* the very top */
+}
+
+TEST(system_calls_given_a_non_canonical_pointer_are_efault)
+{
+	char *alias = (char *)((uintptr_t)&a_mapped_word | 1UL << 39);
+	struct shmid_ds ds;
+	int id = EXPECT_OK(shmget(IPC_PRIVATE, 4096, 0600));
+	EXPECT_ERRNO(write(1, alias, 1), EFAULT);
+	EXPECT_ERRNO(shmctl(id, IPC_STAT, (struct shmid_ds *)alias), EFAULT);
+	EXPECT_ERRNO(shmctl(id, IPC_SET, (struct shmid_ds *)alias), EFAULT);
+	EXPECT_ERRNO(nanosleep((struct timespec *)alias, NULL), EFAULT);
+	EXPECT_ERRNO(clock_gettime(CLOCK_REALTIME, (struct timespec *)alias), EFAULT);
+	EXPECT_OK(shmctl(id, IPC_STAT, &ds));
+	EXPECT_OK(shmctl(id, IPC_RMID, NULL));
 }

@@ -1,9 +1,12 @@
 /* Processes as a program sees them: fork, exit, wait, signals, ids, sleep, memory. */
 #include <errno.h>
 #include <limits.h>
+#include <sched.h>
 #include <signal.h>
 #include <stdlib.h>
 #include <string.h>
+#include <sys/resource.h>
+#include <sys/shm.h>
 #include <sys/sysinfo.h>
 #include <sys/wait.h>
 #include <time.h>
@@ -57,6 +60,99 @@ TEST(wait_with_no_children_is_echild)
 TEST(waitpid_with_bad_options_is_einval)
 {
 	EXPECT_ERRNO(waitpid(-1, NULL, 0x100), EINVAL);
+	EXPECT_ERRNO(waitpid(-1, NULL, 0x4), EINVAL); /* WEXITED is waitid's, not waitpid's */
+}
+
+/* With no job control nothing is ever stopped or continued, so these flags are accepted, as on
+ * Linux, and simply never report a stop. */
+TEST(waitpid_accepts_wuntraced_and_wcontinued)
+{
+	int id = seg(IPC_PRIVATE, PG);
+	volatile int *go = shmat(id, NULL, 0);
+	*go = 0;
+	pid_t pid = fork();
+	if (pid == 0)
+		_exit(wait_for(go, 1) ? 4 : 1);
+	EXPECT_EQ(waitpid(pid, NULL, WNOHANG | WUNTRACED), 0);
+	EXPECT_EQ(waitpid(pid, NULL, WNOHANG | WCONTINUED), 0);
+	EXPECT_EQ(waitpid(pid, NULL, WNOHANG | WUNTRACED | WCONTINUED), 0);
+	*go = 1;
+	int status;
+	EXPECT_EQ(waitpid(pid, &status, WUNTRACED | WCONTINUED), pid);
+	EXPECT(exited_with(status, 4));
+	dt((void *)go), rm(id);
+}
+
+/* getrusage's switch counts: what a program can see of the scheduler. */
+TEST(getrusage_counts_voluntary_and_involuntary_switches)
+{
+	struct rusage before, after, kids;
+	EXPECT_OK(getrusage(RUSAGE_SELF, &before));
+	usleep(1000);  /* waits: a voluntary switch */
+	sched_yield(); /* could run on: an involuntary one */
+	EXPECT_OK(getrusage(RUSAGE_SELF, &after));
+	EXPECT(after.ru_nvcsw >= before.ru_nvcsw + 1);
+	EXPECT(after.ru_nivcsw >= before.ru_nivcsw + 1);
+	EXPECT_OK(getrusage(RUSAGE_CHILDREN, &before));
+	pid_t pid = fork();
+	if (pid == 0) {
+		for (int i = 0; i < 5; i++)
+			sched_yield();
+		_exit(0);
+	}
+	struct rusage child;
+	int status;
+	EXPECT_EQ(wait4(pid, &status, 0, &child), pid);
+	EXPECT(child.ru_nivcsw >= 5);
+	EXPECT_OK(getrusage(RUSAGE_CHILDREN, &kids));
+	EXPECT_EQ(kids.ru_nivcsw - before.ru_nivcsw, child.ru_nivcsw);
+	EXPECT_ERRNO(getrusage(1, &after), EINVAL);
+	EXPECT_ERRNO(getrusage(RUSAGE_SELF, NULL), EFAULT);
+}
+
+TEST(wait4_with_a_bad_rusage_pointer_is_efault_and_keeps_the_zombie)
+{
+	pid_t pid = fork();
+	if (pid == 0)
+		_exit(6);
+	int status;
+	EXPECT_ERRNO(wait4(pid, &status, 0, (struct rusage *)8), EFAULT);
+	EXPECT(exited_with(reap(pid), 6));
+}
+
+/* Loop for ever, first noting in *ran that user code ran at all. */
+static volatile int *ran;
+
+static void note_and_spin(void)
+{
+	*ran = 1;
+	for (;;)
+		;
+}
+
+/* The child is killed in the moment after fork, before it can run on one hart: it must die
+ * without running a single instruction of its own. A try in which this process lost the hart
+ * between fork and kill (getrusage tells) proves nothing, and is made again. */
+TEST(a_child_killed_before_it_first_runs_runs_no_user_code)
+{
+	int id = seg(IPC_PRIVATE, PG);
+	ran = shmat(id, NULL, 0);
+	int proved = 0;
+	for (int tries = 0; tries < 20 && !proved; tries++) {
+		struct rusage before, after;
+		*ran = 0;
+		getrusage(RUSAGE_SELF, &before);
+		pid_t pid = fork();
+		if (pid == 0)
+			note_and_spin();
+		kill(pid, SIGKILL);
+		getrusage(RUSAGE_SELF, &after);
+		proved = after.ru_nvcsw + after.ru_nivcsw == before.ru_nvcsw + before.ru_nivcsw;
+		EXPECT(killed_by(reap(pid), SIGKILL));
+		EXPECT(!proved || *ran == 0);
+	}
+	EXPECT(proved);
+	dt((void *)ran), rm(id);
 }
 
 TEST(waitpid_0_waits_for_any_child_as_all_share_one_process_group)
@@ -170,8 +266,30 @@ TEST(abort_kills_with_sigabrt)
 TEST(kill_of_an_unknown_pid_is_esrch_and_bad_signal_is_einval)
 {
 	EXPECT_ERRNO(kill(9999, SIGKILL), ESRCH);
-	EXPECT_ERRNO(kill(getpid(), 64), EINVAL);
+	EXPECT_ERRNO(kill(getpid(), 65), EINVAL);
+	EXPECT_ERRNO(kill(getpid(), -1), EINVAL);
 	EXPECT_EQ(kill(getpid(), 0), 0);
+}
+
+static void sleep_long(void)
+{
+	sleep(100);
+}
+
+TEST(real_time_signals_end_a_process_and_wait_reports_them)
+{
+	int sigs[] = { 32, 33, SIGRTMIN, 40, SIGRTMAX };
+	for (size_t i = 0; i < sizeof(sigs) / sizeof(sigs[0]); i++) {
+		pid_t pid = fork();
+		if (pid == 0)
+			sleep_long();
+		EXPECT_OK(kill(pid, sigs[i]));
+		int status = reap(pid);
+		EXPECT(WIFSIGNALED(status));
+		EXPECT_EQ(WTERMSIG(status), sigs[i]);
+	}
+	EXPECT_EQ(SIGRTMIN, 34); /* glibc's: it keeps 32 and 33 for its threads */
+	EXPECT_EQ(SIGRTMAX, 64);
 }
 
 TEST(kill_of_a_zombie_child_succeeds_until_it_is_reaped)
@@ -308,6 +426,18 @@ TEST(nanosleep_rejects_bad_times_and_pointers)
 	EXPECT_ERRNO(nanosleep(&bad, NULL), EINVAL);
 	EXPECT_ERRNO(nanosleep(&neg, NULL), EINVAL);
 	EXPECT_ERRNO(nanosleep(NULL, NULL), EFAULT);
+}
+
+/* Linux writes the remaining time only when a signal cuts a sleep short, and no signal
+ * here wakes a sleeper without ending it: so rem is never touched, nor even checked. */
+TEST(nanosleep_leaves_rem_untouched_and_unchecked)
+{
+	struct timespec req = { 0, 1000 }, rem = { 5, 5 };
+	EXPECT_EQ(nanosleep(&req, &rem), 0);
+	EXPECT_EQ(rem.tv_sec, 5);
+	EXPECT_EQ(rem.tv_nsec, 5);
+	EXPECT_EQ(nanosleep(&req, (struct timespec *)8), 0);
+	EXPECT_EQ(nanosleep(&req, (struct timespec *)(void *)nanosleep), 0); /* read-only */
 }
 
 /* Regression: a sleep of 2^62 seconds once wrapped around into a short one. */

@@ -118,6 +118,18 @@ TEST(shmat_overlapping_an_existing_attachment_is_einval)
 	dt(a), dt(b), dt(c), rm(two), rm(one);
 }
 
+/* SHM_REMAP asks to replace what lies at an address: without one it means nothing, and
+ * Linux refuses it. */
+TEST(shmat_with_shm_remap_and_no_address_is_einval)
+{
+	int id = seg(K(30), PG);
+	EXPECT_ERRNO(shmat(id, NULL, SHM_REMAP), EINVAL);
+	EXPECT_ERRNO(shmat(id, NULL, SHM_REMAP | SHM_RDONLY), EINVAL);
+	EXPECT_ERRNO(shmat(id, AT(PG - 1), SHM_REMAP | SHM_RND), EINVAL); /* rounds down to 0 */
+	EXPECT_EQ(stat_of(id).shm_nattch, 0);
+	rm(id);
+}
+
 TEST(shmat_a_bad_id_is_einval)
 {
 	EXPECT_ERRNO(shmat(-1, NULL, 0), EINVAL);

@@ -225,6 +225,36 @@ TEST(ipc_set_changes_uid_gid_and_the_nine_mode_bits_only)
 	rm(id);
 }
 
+/* (uid_t)-1 names nobody: Linux refuses it as an owner, and changes nothing. */
+TEST(ipc_set_to_uid_or_gid_minus_one_is_einval_and_changes_nothing)
+{
+	int id = seg(K(13), PG);
+	struct shmid_ds set = stat_of(id);
+	set.shm_perm.uid = (uid_t)-1;
+	set.shm_perm.mode = 0644;
+	EXPECT_ERRNO(shmctl(id, IPC_SET, &set), EINVAL);
+	set.shm_perm.uid = 0;
+	set.shm_perm.gid = (gid_t)-1;
+	EXPECT_ERRNO(shmctl(id, IPC_SET, &set), EINVAL);
+	struct shmid_ds after = stat_of(id);
+	EXPECT_EQ(after.shm_perm.uid, 0);
+	EXPECT_EQ(after.shm_perm.gid, 0);
+	EXPECT_EQ(after.shm_perm.mode, 0600);
+	rm(id);
+}
+
+/* Linux refuses a negative id before it looks at the command, even one that takes none. */
+TEST(shmctl_with_a_negative_id_is_einval_for_every_command)
+{
+	struct shminfo si;
+	struct shmid_ds ds;
+	EXPECT_ERRNO(shmctl(-1, IPC_INFO, (struct shmid_ds *)&si), EINVAL);
+	EXPECT_ERRNO(shmctl(-1, SHM_INFO, (struct shmid_ds *)&si), EINVAL);
+	EXPECT_ERRNO(shmctl(-1, SHM_STAT, &ds), EINVAL);
+	EXPECT_ERRNO(shmctl(-1, SHM_LOCK, NULL), EINVAL);
+	EXPECT(shmctl(0, IPC_INFO, (struct shmid_ds *)&si) >= 0);
+}
+
 TEST(ipc_set_mode_bits_above_the_nine_do_not_stick)
 {
 	int id = seg(K(13), PG);

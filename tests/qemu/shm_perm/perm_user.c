@@ -318,3 +318,25 @@ TEST(a_non_root_owner_is_bound_by_its_own_mode_bits)
 	EXPECT_OK(shmctl(id, IPC_RMID, NULL));
 	end();
 }
+
+/* Linux checks what the arguments alone can tell before it looks at the segment, so a
+ * process with no right to a segment still hears first that its address is bad. */
+TEST(shmat_checks_the_address_before_the_permission_as_linux_does)
+{
+	begin();
+	int id = fx(FIX_NONE);
+	EXPECT_ERRNO(shmat(id, (void *)0x40000001UL, 0), EINVAL);
+	EXPECT_ERRNO(shmat(id, NULL, SHM_REMAP), EINVAL);
+	EXPECT_ERRNO(shmat(id, NULL, 0), EACCES); /* with good arguments, the permission */
+	EXPECT_ERRNO(shmat(id, (void *)0x40000001UL, SHM_RND), EACCES);
+	end();
+}
+
+TEST(shmctl_checks_the_buffer_of_ipc_set_before_the_owner_as_linux_does)
+{
+	begin();
+	EXPECT_ERRNO(shmctl(fx(FIX_NOT_OWNER), IPC_SET, NULL), EFAULT);
+	EXPECT_ERRNO(shmctl(fx(FIX_NOT_OWNER), IPC_STAT, NULL), EFAULT); /* may read: then buf */
+	EXPECT_ERRNO(shmctl(fx(FIX_NONE), IPC_STAT, NULL), EACCES);      /* may not: EACCES */
+	end();
+}

@@ -62,6 +62,16 @@ TEST(write_from_a_range_that_wraps_is_efault)
 	EXPECT_ERRNO(write(STDOUT_FILENO, &c, (size_t)-1), EFAULT);
 }
 
+TEST(a_write_of_nothing_checks_its_pointer_as_linux_does)
+{
+	EXPECT_EQ(write(STDOUT_FILENO, NULL, 0), 0);                 /* NULL is a user address */
+	EXPECT_EQ(write(STDOUT_FILENO, (void *)0x80000000UL, 0), 0); /* the user half's end */
+	EXPECT_ERRNO(write(STDOUT_FILENO, (void *)-4096L, 0), EFAULT);
+	EXPECT_ERRNO(write(STDOUT_FILENO, (void *)0x80000001UL, 0), EFAULT);
+	EXPECT_ERRNO(write(STDOUT_FILENO, (void *)(1UL << 39), 0), EFAULT);
+	EXPECT_ERRNO(write(3, (void *)-4096L, 0), EBADF); /* the fd is checked first */
+}
+
 TEST(a_write_of_more_than_4096_bytes_writes_the_first_4096)
 {
 	static char spaces[10000];

@@ -21,6 +21,8 @@
 
 pid_t wait(int *status);
 pid_t waitpid(pid_t pid, int *status, int options);
-struct rusage; /* rvshm keeps no resource usage */
-/* waitpid(-1, status, options); rusage must be NULL. */
+struct rusage; /* in <sys/resource.h> */
+/* waitpid, also filling *rusage (unless NULL) with the child's usage and its children's. */
+pid_t wait4(pid_t pid, int *status, int options, struct rusage *rusage);
+/* wait4(-1, status, options, rusage). */
 pid_t wait3(int *status, int options, struct rusage *rusage);

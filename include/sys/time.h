@@ -14,9 +14,11 @@ struct timezone {
 	int tz_dsttime;
 };
 
+#ifndef __KERNEL__
 /* Fill *tv with the time (from clock_gettime(CLOCK_REALTIME)) and *tz, when not NULL. Returns
  * 0, or -1 with errno set. */
 int gettimeofday(struct timeval *tv, void *tz);
+#endif
 
 #define timerisset(tv) ((tv)->tv_sec || (tv)->tv_usec)
 #define timerclear(tv) ((tv)->tv_sec = (tv)->tv_usec = 0)

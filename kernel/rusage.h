@@ -1,0 +1,15 @@
+/* Resource usage: what getrusage and wait4 report. */
+#pragma once
+
+#include <sys/resource.h>
+
+#include "kernel.h"
+
+struct task_group_s;
+
+/* Linux's name for a process's own usage together with its waited-for children's. */
+#define RUSAGE_BOTH (-2)
+
+/* Fill *ru with t's usage: RUSAGE_SELF, RUSAGE_CHILDREN or RUSAGE_BOTH. Caller holds
+ * task_lock, under which the counts change. */
+void rusage_of(const struct task_group_s *t, int who, struct rusage *ru);
