@@ -16,6 +16,7 @@ struct __attribute__((aligned(256))) cpu {
 	int intr_was_on;           /* interrupts were on before the outermost intr_push */
 	uint64_t timer_at;         /* when this hart's timer fires next, in time CSR ticks */
 	int fp_owner;              /* whose FP state the FP registers hold (kernel/fpu.h) */
+	uint64_t ran_since;        /* when this hart's task came on, in time CSR ticks */
 };
 
 #define NCPU 1

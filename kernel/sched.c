@@ -76,9 +76,12 @@ void scheduler(void)
 			c->task = t;
 			vm_switch(t->pagetable);
 			fpu_switch_in(c, &t->fpu, t->pid);
+			c->ran_since = timer_now();
 			swtch(&c->scheduler, &t->context);
-			fpu_switch_out(c, &t->fpu,
-				       t->pid); /* FS is still t's: nothing since used FP */
+			t->cpu_ticks +=
+			    timer_now() - c->ran_since; /* what getrusage and clock() see */
+			/* FS is still t's: nothing since has used FP. */
+			fpu_switch_out(c, &t->fpu, t->pid);
 			c->task = NULL;
 			if (t->state == TASK_ZOMBIE) {
 				task_reap_orphan(t);

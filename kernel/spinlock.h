@@ -34,7 +34,7 @@ static inline int spin_holding(const struct spinlock *lk)
 }
 
 /* Report misuse of intr_pop, and panic. */
-__attribute__((noreturn, noinline)) void intr_trouble(const char *what);
+__attribute__((noreturn, noinline, cold)) void intr_trouble(const char *what);
 
 /* Interrupts off, counting nested calls; intr_pop restores the state of the outermost push.
  * Inline: every lock pays for them. */

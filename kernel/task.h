@@ -45,7 +45,9 @@ struct task_group_s {
 	struct task_group_s *run_next; /* the next task in the run queue, while runnable */
 	uint64_t wake_time;            /* for a timed sleep: the time CSR value to wake at */
 	int killed;                    /* a signal is pending: exit by it on the way to U-mode */
-	long nvcsw, nivcsw;            /* times it gave up the hart: to wait, and preempted */
+	uint64_t cpu_ticks; /* time on a hart, in time CSR ticks, until its last switch off one */
+	uint64_t child_cpu_ticks; /* the same of its children that ended and were waited for */
+	long nvcsw, nivcsw;       /* times it gave up the hart: to wait, and preempted */
 	long child_nvcsw,
 	    child_nivcsw;    /* the same of its children that ended and were waited for */
 	uintptr_t bss_start; /* [bss_start, image_end): .bss, backed at first touch */

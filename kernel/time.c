@@ -3,12 +3,24 @@
 #include "kernel.h"
 #include "mm/uaccess.h"
 #include "rtc.h"
+#include "rusage.h"
 #include "syscall.h"
 #include "task.h"
 #include "timer.h"
 
-#define CLOCK_REALTIME 0
-#define CLOCK_MONOTONIC 1
+/* Linux's clocks. The coarse, raw and boot-time ones are the same clocks here: the RTC and
+ * the time CSR are exact, nothing adjusts them, and the machine never suspends. */
+enum clock_id {
+	CLOCK_REALTIME = 0,
+	CLOCK_MONOTONIC = 1,
+	CLOCK_PROCESS_CPUTIME_ID = 2, /* time on a hart, kernel time included */
+	CLOCK_THREAD_CPUTIME_ID = 3,  /* the same: a process has one thread */
+	CLOCK_MONOTONIC_RAW = 4,
+	CLOCK_REALTIME_COARSE = 5,
+	CLOCK_MONOTONIC_COARSE = 6,
+	CLOCK_BOOTTIME = 7,
+	CLOCK_TAI = 11, /* Linux's TAI is REALTIME plus an offset that only NTP sets: 0 here */
+};
 #define NSEC_PER_SEC 1000000000ULL
 
 struct kernel_timespec {
@@ -16,18 +28,37 @@ struct kernel_timespec {
 	int64_t tv_nsec;
 };
 
+/* ticks of the time CSR as a timespec. */
+static struct kernel_timespec timespec_of(uint64_t ticks)
+{
+	uint64_t hz = timer_hz();
+	return (struct kernel_timespec){ (int64_t)(ticks / hz),
+					 (int64_t)((ticks % hz) * NSEC_PER_SEC / hz) };
+}
+
 long sys_clock_gettime(int clock, uintptr_t uts)
 {
 	struct kernel_timespec ts;
-	if (clock == CLOCK_REALTIME) {
-		uint64_t ns = rtc_nanoseconds();
+	uint64_t ns;
+	switch (clock) {
+	case CLOCK_REALTIME:
+	case CLOCK_REALTIME_COARSE:
+	case CLOCK_TAI:
+		ns = rtc_nanoseconds();
 		ts = (struct kernel_timespec){ (int64_t)(ns / NSEC_PER_SEC),
 					       (int64_t)(ns % NSEC_PER_SEC) };
-	} else if (clock == CLOCK_MONOTONIC) {
-		uint64_t ticks = timer_now(), hz = timer_hz();
-		ts = (struct kernel_timespec){ (int64_t)(ticks / hz),
-					       (int64_t)((ticks % hz) * NSEC_PER_SEC / hz) };
-	} else {
+		break;
+	case CLOCK_MONOTONIC:
+	case CLOCK_MONOTONIC_RAW:
+	case CLOCK_MONOTONIC_COARSE:
+	case CLOCK_BOOTTIME:
+		ts = timespec_of(timer_now());
+		break;
+	case CLOCK_PROCESS_CPUTIME_ID:
+	case CLOCK_THREAD_CPUTIME_ID:
+		ts = timespec_of(rusage_cpu_ticks(this_task()));
+		break;
+	default:
 		return -EINVAL;
 	}
 	return copyout(uts, &ts, sizeof(ts));

@@ -10,13 +10,6 @@
 
 static uint64_t ticks_per_slice, hz;
 
-uint64_t timer_now(void)
-{
-	uint64_t t;
-	__asm__ volatile("rdtime %0" : "=r"(t));
-	return t;
-}
-
 uint64_t timer_hz(void)
 {
 	return hz;

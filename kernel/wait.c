@@ -33,6 +33,7 @@ static long reap(struct task_group_s *self, struct task_group_s *t, uintptr_t us
 	if ((ustatus && copyout(ustatus, &t->wait_status, sizeof(t->wait_status)) != 0) ||
 	    (urusage && copyout(urusage, &ru, sizeof(ru)) != 0))
 		return -EFAULT;
+	self->child_cpu_ticks += t->cpu_ticks + t->child_cpu_ticks;
 	self->child_nvcsw += ru.ru_nvcsw;
 	self->child_nivcsw += ru.ru_nivcsw;
 	mm_pgfree(t->kstack, KSTACK_PAGES);

@@ -257,15 +257,3 @@ int vm_copy(pagetable_t from, pagetable_t to, uintptr_t skip_start, uintptr_t sk
 	}
 	return 0;
 }
-
-/* Skipping the write when satp already holds pt is safe on one hart, because every unmap
- * fences this hart. A second hart will need more: unmaps must also fence every hart that
- * may have run pt (SBI's remote fence), and a hart that goes idle should leave pt. */
-void vm_switch(pagetable_t pt)
-{
-	uint64_t satp = MAKE_SATP(pt);
-	if (csr_read(satp) != satp) {
-		csr_write(satp, satp);
-		sfence_vma_all();
-	}
-}

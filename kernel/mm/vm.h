@@ -14,6 +14,8 @@
 #include <stddef.h>
 #include <stdint.h>
 
+#include "riscv.h"
+
 typedef uint64_t pte_t;
 typedef pte_t *pagetable_t;
 
@@ -71,8 +73,18 @@ void vm_destroy(pagetable_t pt);
  * (what was copied stays mapped in to, for the caller's vm_destroy). */
 int vm_copy(pagetable_t from, pagetable_t to, uintptr_t skip_start, uintptr_t skip_end);
 
-/* Make pt the hart's page table, unless it already is. */
-void vm_switch(pagetable_t pt);
+/* Make pt the hart's page table, unless it already is. Inline: the scheduler does this at
+ * every switch. Skipping the write when satp already holds pt is safe on one hart, because
+ * every unmap fences this hart. A second hart will need more: unmaps must also fence every
+ * hart that may have run pt (SBI's remote fence), and a hart that goes idle should leave pt. */
+static inline void vm_switch(pagetable_t pt)
+{
+	uint64_t satp = MAKE_SATP(pt);
+	if (csr_read(satp) != satp) {
+		csr_write(satp, satp);
+		sfence_vma_all();
+	}
+}
 
 /* Build the kernel page table and turn paging on. ram_end is where RAM stops. */
 void kvm_init(uintptr_t ram_end);

@@ -4,11 +4,19 @@
 
 #include <sys/types.h>
 
+/* Linux's clocks. The coarse, raw and boot-time clocks read the same as the plain ones, and
+ * the CPU-time clocks count the time the process has run on a hart, kernel time included. */
 #define CLOCK_REALTIME 0
 #define CLOCK_MONOTONIC 1
+#define CLOCK_PROCESS_CPUTIME_ID 2
+#define CLOCK_THREAD_CPUTIME_ID 3
+#define CLOCK_MONOTONIC_RAW 4
+#define CLOCK_REALTIME_COARSE 5
+#define CLOCK_MONOTONIC_COARSE 6
+#define CLOCK_BOOTTIME 7
+#define CLOCK_TAI 11
 
-/* clock()'s unit: microseconds. clock() counts from the program's start, and time asleep too
- * (see user/lib/clock.c). */
+/* clock()'s unit: microseconds, as on Linux. clock() is the process's CPU time, as glibc's is. */
 #define CLOCKS_PER_SEC ((clock_t)1000000)
 
 struct timespec {

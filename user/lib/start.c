@@ -10,15 +10,13 @@ char *program_invocation_name;
 char *program_invocation_short_name;
 
 int main(int argc, char **argv, char **envp);
-void __clock_start(void);
 
-/* Name the program after argv[0], start its clock, and run main. Returns what main returns,
+/* Name the program after argv[0], and run main. Returns what main returns,
  * which crt0 passes to exit. */
 int __libc_start(int argc, char **argv, char **envp)
 {
 	char *slash = strrchr(argv[0], '/');
 	program_invocation_name = argv[0];
 	program_invocation_short_name = slash ? slash + 1 : argv[0];
-	__clock_start();
 	return main(argc, argv, envp);
 }

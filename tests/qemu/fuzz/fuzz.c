@@ -18,7 +18,7 @@
  *   -DFUZZ_TRACE                   print every call as it is made
  *   -DFUZZ_STATS                   print, per syscall, how often each result came back
  */
-#define _GNU_SOURCE /* for IPC_INFO */
+#define _GNU_SOURCE /* for IPC_INFO and RUSAGE_THREAD */
 #include <errno.h>
 #include <sched.h>
 #include <signal.h>
@@ -901,12 +901,13 @@ static void fuzz_nanosleep(void)
 /* getrusage: both kinds and bad ones, into hostile pointers. */
 static void fuzz_getrusage(void)
 {
-	int who =
-	    chance(80) ? (int)ONE_OF(RUSAGE_SELF, RUSAGE_CHILDREN) : (int)ONE_OF(1, -2, 2, rnd());
+	int who = chance(80) ? (int)ONE_OF(RUSAGE_SELF, RUSAGE_CHILDREN, RUSAGE_THREAD)
+			     : (int)ONE_OF(-2, 2, rnd());
+	int known = who == RUSAGE_SELF || who == RUSAGE_CHILDREN || who == RUSAGE_THREAD;
 	uintptr_t p = pick_ptr(sizeof(struct rusage), 1);
-	struct want w = who != RUSAGE_SELF && who != RUSAGE_CHILDREN ? must_fail(EINVAL)
-			: range(p, sizeof(struct rusage), 1) == BAD  ? must_fail(EFAULT)
-								     : must_return(0);
+	struct want w = !known                                      ? must_fail(EINVAL)
+			: range(p, sizeof(struct rusage), 1) == BAD ? must_fail(EFAULT)
+								    : must_return(0);
 	expect_call(SYS_getrusage, int_arg(who), p, rnd(), rnd(), w);
 }
 
@@ -914,12 +915,14 @@ static void fuzz_getrusage(void)
 static void fuzz_clock(void)
 {
 	static struct timespec last_mono;
-	int clk =
-	    chance(70) ? (int)below(2) : (int)ONE_OF(2, 3, -1, 7, INT32_MAX, INT32_MIN, rnd());
+	int clk = chance(70) ? (int)below(8)
+			     : (int)ONE_OF(8, 9, 10, 11, 12, -1, INT32_MAX, INT32_MIN, rnd());
+	/* Linux's clocks: all but the alarm clocks (8 to 10), which need an alarm timer. */
+	int known = (clk >= 0 && clk <= 7) || clk == 11;
 	uintptr_t p = pick_ptr(sizeof(struct timespec), 1);
-	struct want w = clk != CLOCK_REALTIME && clk != CLOCK_MONOTONIC ? must_fail(EINVAL)
-			: range(p, sizeof(struct timespec), 1) == BAD   ? must_fail(EFAULT)
-									: must_return(0);
+	struct want w = !known                                        ? must_fail(EINVAL)
+			: range(p, sizeof(struct timespec), 1) == BAD ? must_fail(EFAULT)
+								      : must_return(0);
 	struct call c = { .nr = SYS_clock_gettime, .a = { int_arg(clk), p, rnd(), rnd() } };
 	issue(&c);
 	if (!check(&c, w) || c.ret != 0)

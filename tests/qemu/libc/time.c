@@ -229,7 +229,7 @@ TEST(timegm_past_the_last_year_int_holds_is_eoverflow_and_leaves_tm)
 	EXPECT_EQ(tm.tm_mon, 12);
 }
 
-TEST(clock_counts_microseconds_since_the_start)
+TEST(clock_counts_microseconds_of_cpu_time)
 {
 	EXPECT_EQ(CLOCKS_PER_SEC, 1000000);
 	clock_t before = clock();
@@ -237,6 +237,37 @@ TEST(clock_counts_microseconds_since_the_start)
 	for (volatile long i = 0; i < 2000000; i++)
 		;
 	EXPECT(clock() > before);
+}
+
+/* A second asleep is no CPU time: the process is off the hart all that while. (Half a second
+ * leaves room for any host stall in the microseconds it runs.) */
+TEST(sleeping_costs_no_cpu_time)
+{
+	struct timespec cpu0, cpu1, mono0, mono1;
+	EXPECT_OK(clock_gettime(CLOCK_PROCESS_CPUTIME_ID, &cpu0));
+	EXPECT_OK(clock_gettime(CLOCK_MONOTONIC, &mono0));
+	sleep(1);
+	EXPECT_OK(clock_gettime(CLOCK_PROCESS_CPUTIME_ID, &cpu1));
+	EXPECT_OK(clock_gettime(CLOCK_MONOTONIC, &mono1));
+	long cpu_ns = (cpu1.tv_sec - cpu0.tv_sec) * 1000000000L + (cpu1.tv_nsec - cpu0.tv_nsec);
+	long mono_ns =
+	    (mono1.tv_sec - mono0.tv_sec) * 1000000000L + (mono1.tv_nsec - mono0.tv_nsec);
+	EXPECT(mono_ns >= 1000000000L);
+	EXPECT(cpu_ns >= 0 && cpu_ns < 500000000L);
+}
+
+TEST(every_clock_linux_has_reads_and_the_others_are_einval)
+{
+	struct timespec ts;
+	int clocks[] = { CLOCK_REALTIME,          CLOCK_MONOTONIC,     CLOCK_PROCESS_CPUTIME_ID,
+			 CLOCK_THREAD_CPUTIME_ID, CLOCK_MONOTONIC_RAW, CLOCK_REALTIME_COARSE,
+			 CLOCK_MONOTONIC_COARSE,  CLOCK_BOOTTIME,      CLOCK_TAI };
+	for (size_t i = 0; i < sizeof(clocks) / sizeof(clocks[0]); i++)
+		EXPECT_OK(clock_gettime(clocks[i], &ts));
+	EXPECT_ERRNO(clock_gettime(8, &ts), EINVAL); /* the alarm clocks: no alarm timer */
+	EXPECT_ERRNO(clock_gettime(12, &ts), EINVAL);
+	EXPECT_ERRNO(clock_gettime(-1, &ts), EINVAL);
+	EXPECT_ERRNO(clock_gettime(CLOCK_BOOTTIME, NULL), EFAULT);
 }
 
 TEST(gettimeofday_agrees_with_time_and_gives_utc)
