@@ -18,6 +18,8 @@ CONFIG_ARCH_SHM_VBASE ?= 0x40000000
 CONFIG_ARCH_SHM_MAXREGIONS ?= 64
 CONFIG_ARCH_SHM_NPAGES ?= 256
 CONFIG_NPROC ?= 16
+CONFIG_NTHREADS ?= 64
+CONFIG_THREADS_PER_PROCESS ?= 16
 GDBPORT ?= 26000
 
 LAZY ?= 0
@@ -100,7 +102,8 @@ all: $(B)/kernel.elf
 $(CONFIG_H): FORCE
 	@sh scripts/gen-config.sh $@ PGSIZE=$(CONFIG_MM_PGSIZE) VBASE=$(CONFIG_ARCH_SHM_VBASE) \
 		MAXREGIONS=$(CONFIG_ARCH_SHM_MAXREGIONS) NPAGES=$(CONFIG_ARCH_SHM_NPAGES) \
-		NPROC=$(CONFIG_NPROC) LAZY=$(LAZY)
+		NPROC=$(CONFIG_NPROC) NTHREADS=$(CONFIG_NTHREADS) \
+		THREADS_PER_PROCESS=$(CONFIG_THREADS_PER_PROCESS) LAZY=$(LAZY)
 
 # The flags each object was built with, rewritten only when they change: a change of flags
 # (a new -march, say) rebuilds every object, as a changed header does.

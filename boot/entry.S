@@ -1,29 +1,51 @@
-# The kernel's first instructions. OpenSBI jumps here in S-mode with a0 = hart id and
-# a1 = the device tree's physical address, paging off, interrupts off.
+# The kernel's first instructions. OpenSBI jumps to _start in S-mode with a0 = hart id and
+# a1 = the device tree's physical address, paging off, interrupts off. The harts OpenSBI does
+# not start wait until the kernel starts them through SBI HSM; they enter at _secondary_start
+# with a0 = their hart id.
 #
-# One hart wins the boot lottery and runs kmain(); any other hart that arrives parks.
+# tp holds the hart id while in the kernel: cpus[tp] is this hart's struct cpu (kernel/cpu.h).
+# Each hart runs on its own boot stack, which its scheduler keeps for good.
+
+#include "memlayout.h"
+
 	.section .text.boot
 	.globl _start
 _start:
+	# One hart only may boot the kernel; should another ever arrive here, it parks.
 	la t0, boot_lottery
 	li t1, 1
 	amoswap.w t1, t1, (t0)
 	bnez t1, park
 
-	csrw sie, zero
-	csrw sscratch, zero         # sscratch == 0 means "trapped from the kernel"
-	la sp, boot_stack_top
-	mv tp, zero                 # cpus[0] is the boot hart
-
-	la t0, _sbss                # C expects a zeroed bss
+	la t0, _sbss                # C expects a zeroed bss: before any hart uses it
 	la t1, _ebss
 1:	bgeu t0, t1, 2f
 	sd zero, (t0)
 	addi t0, t0, 8
 	j 1b
-2:	call kmain                  # kmain(hartid, dtb) never returns
+2:	call enter                  # sets up this hart from a0, then returns to
+	call kmain                  # kmain(hartid, dtb), which never returns
 
-# Secondary harts wait here, with interrupts off, until rvshm learns SMP.
+	.globl _secondary_start
+_secondary_start:
+	call enter
+	call hart_main              # hart_main(hartid) (kernel/smp.c) never returns
+
+# enter: interrupts off, "trapped from the kernel" in sscratch, tp = a0 (the hart id), and
+# sp at the top of this hart's boot stack. Keeps a0 and a1. A hart id of NCPU or more parks.
+enter:
+	csrw sie, zero
+	csrw sscratch, zero         # sscratch == 0 means "trapped from the kernel"
+	li t0, NCPU
+	bgeu a0, t0, park
+	mv tp, a0
+	addi t0, a0, 1
+	li t1, BOOT_STACK_SIZE
+	mul t0, t0, t1
+	la sp, boot_stacks
+	add sp, sp, t0
+	ret
+
 park:
 	csrw sie, zero
 3:	wfi
@@ -31,9 +53,8 @@ park:
 
 	.section .bss
 	.balign 16
-boot_stack:
-	.space 16384
-boot_stack_top:
+boot_stacks:
+	.space BOOT_STACK_SIZE * NCPU
 
 	.section .data
 	.balign 4

@@ -9,8 +9,11 @@ extern const uint8_t kernel_audit;
 /* Record the pages the kernel itself holds once boot is done (its page table). */
 void audit_record_boot(void);
 
-/* Check that free pages + pages of segments + pages of processes + the kernel's own pages
- * equal the pool; panic, showing each sum, if not. Caller holds task_lock and no other lock,
- * with every task stopped outside a system call (as after a task exits, on one hart; with
- * more harts, the others must be stopped first, since page tables change without it). */
+/* Check that free pages + pages of segments + pages of processes and threads + the kernel's
+ * own pages equal the pool; panic, showing each sum, if not. Every other hart is stopped
+ * first, at a point where it holds no lock and is in the middle of nothing (in user mode, or
+ * idle), so that no page is in flight between allocator and owner. Caller holds no lock. */
 void audit_pages(void);
+
+/* An IPI_STOP came: wait here, at a safe point, until the audit is done. */
+void audit_stop_here(void);

@@ -54,7 +54,7 @@ static uintptr_t eager_end(const struct elf64_phdr *ph, int lazy_bss)
 }
 
 /* Copy one segment's file data into fresh frames and map them, up to end. */
-static int load_segment(pagetable_t pt, const uint8_t *image, const struct elf64_phdr *ph,
+static int load_segment(struct addrenv_s *env, const uint8_t *image, const struct elf64_phdr *ph,
 			uintptr_t end)
 {
 	uint64_t perm =
@@ -69,7 +69,7 @@ static int load_segment(pagetable_t pt, const uint8_t *image, const struct elf64
 		if (from < to)
 			memcpy((void *)(frame + (from - va)),
 			       image + ph->offset + (from - ph->vaddr), to - from);
-		if (vm_map_pages(pt, va, &frame, 1, perm) != 0) {
+		if (vm_map_pages(env, va, &frame, 1, perm) != 0) {
 			mm_pgfree(frame, 1);
 			return -ENOMEM;
 		}
@@ -84,7 +84,7 @@ static const struct elf64_phdr *phdr(const uint8_t *image, int i)
 	return (const void *)(image + eh->phoff + (size_t)i * sizeof(struct elf64_phdr));
 }
 
-int elf_load(pagetable_t pt, const uint8_t *image, size_t size, struct elf_layout *layout)
+int elf_load(struct addrenv_s *env, const uint8_t *image, size_t size, struct elf_layout *layout)
 {
 	const struct elf64_ehdr *eh = (const void *)image;
 	if (!header_ok(eh, size))
@@ -101,12 +101,12 @@ int elf_load(pagetable_t pt, const uint8_t *image, size_t size, struct elf_layou
 		if (!segment_ok(ph, size) || ph->vaddr < layout->end)
 			return -ENOEXEC; /* out of order, or overlapping the one before */
 		uintptr_t end = eager_end(ph, i == last && (ph->flags & PF_W));
-		int err = load_segment(pt, image, ph, end);
+		int err = load_segment(env, image, ph, end);
 		if (err)
 			return err;
 		layout->bss_start = end;
 		layout->end = PGROUNDUP(ph->vaddr + ph->memsz);
 	}
-	pte_t pte = vm_lookup(pt, layout->entry);
+	pte_t pte = vm_lookup(env->pagetable, layout->entry);
 	return pte && (pte & PTE_X) ? 0 : -ENOEXEC;
 }

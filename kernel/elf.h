@@ -14,9 +14,9 @@ struct elf_layout {
 	uintptr_t end;
 };
 
-/* Map each PT_LOAD segment of image[0..size) into pt, in fresh zeroed frames, with PTE_U and
+/* Map each PT_LOAD segment of image[0..size) into env, in fresh zeroed frames, with PTE_U and
  * the segment's R/W/X permissions; the .bss past the last page of the writable segment that
  * holds file data is left to be backed at first touch. Fills *layout. Returns 0, -ENOEXEC for
  * an image that is not a RISC-V executable, asks for W+X, or lies outside the user image area,
- * or -ENOMEM. On failure some pages may be mapped: the caller destroys pt. */
-int elf_load(pagetable_t pt, const uint8_t *image, size_t size, struct elf_layout *layout);
+ * or -ENOMEM. On failure some pages may be mapped: the caller destroys the page table. */
+int elf_load(struct addrenv_s *env, const uint8_t *image, size_t size, struct elf_layout *layout);

@@ -1,7 +1,8 @@
 /*
  * Flattened device tree reader. The tree is a stream of big-endian 32-bit tokens: BEGIN_NODE
  * (with the name), PROP (length, name offset, value), END_NODE, ending with END. We walk it
- * once, remembering the root's #address-cells and #size-cells, and pick out two properties.
+ * once, remembering the root's #address-cells and #size-cells, and pick out the properties we
+ * need: RAM's range, the timer's frequency, and each hart's id.
  */
 #include "fdt.h"
 
@@ -40,8 +41,9 @@ int fdt_read(const void *dtb, struct machine_info *info)
 	const uint8_t *p = (const uint8_t *)dtb + be32(&h->off_dt_struct);
 	const char *strings = (const char *)dtb + be32(&h->off_dt_strings);
 	uint32_t addr_cells = 2, size_cells = 2;
-	int depth = 0, in_memory = 0, in_cpus = 0, found_memory = 0;
+	int depth = 0, in_memory = 0, in_cpus = 0, in_cpu = 0, found_memory = 0;
 	info->timebase_hz = 0;
+	info->harts = 0;
 
 	for (;;) {
 		uint32_t token = be32(p);
@@ -54,10 +56,13 @@ int fdt_read(const void *dtb, struct machine_info *info)
 					    (name[6] == '\0' || name[6] == '@');
 				in_cpus = strcmp(name, "cpus") == 0;
 			}
+			if (depth == 3)
+				in_cpu = in_cpus && strncmp(name, "cpu@", 4) == 0;
 			p += (strlen(name) + 4) & ~3UL;
 		} else if (token == FDT_END_NODE) {
 			if (depth-- == 2)
 				in_memory = in_cpus = 0;
+			in_cpu = in_cpu && depth >= 3;
 		} else if (token == FDT_PROP) {
 			uint32_t len = be32(p), nameoff = be32(p + 4);
 			const char *name = strings + nameoff;
@@ -71,8 +76,15 @@ int fdt_read(const void *dtb, struct machine_info *info)
 				info->ram_base = read_cells(val, addr_cells);
 				info->ram_size = read_cells(val + 4 * addr_cells, size_cells);
 				found_memory = 1;
-			} else if (depth == 2 && in_cpus && strcmp(name, "timebase-frequency") == 0)
+			} else if (depth == 2 && in_cpus &&
+				   strcmp(name, "timebase-frequency") == 0) {
 				info->timebase_hz = read_cells(val, len >= 8 ? 2 : 1);
+			} else if (depth == 3 && in_cpu && strcmp(name, "reg") == 0 && len >= 4) {
+				uint64_t id =
+				    read_cells(val, len >= 8 ? 2 : 1); /* #address-cells of /cpus */
+				if (id < 64)
+					info->harts |= 1UL << id;
+			}
 			p += 8 + ((len + 3) & ~3UL);
 		} else if (token == FDT_NOP) {
 			continue;

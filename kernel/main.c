@@ -12,6 +12,7 @@
 #include "sched.h"
 #include "shm/shm.h"
 #include "shutdown.h"
+#include "smp.h"
 #include "task.h"
 #include "timer.h"
 #include "trap.h"
@@ -95,5 +96,7 @@ __attribute__((noreturn)) void kmain(unsigned long hartid, const void *dtb)
 	audit_record_boot();
 	spawn_programs();
 	timer_init(m.timebase_hz);
+	smp_start_harts(&m);
+	kprintf("rvshm: %d hart%s running\n", ncpu, ncpu == 1 ? "" : "s");
 	scheduler();
 }

@@ -24,6 +24,9 @@
  *   HEAP_LIMIT   guard gap         1 MiB never mapped: a stack overflow faults here
  *   USTACK_LIMIT .. USTACK_TOP     user stack RW-, at most 1 MiB: the top USTACK_PAGES pages
  *                                  are mapped at start, the rest on first touch (mm/ustack.c)
+ *   THREAD_STACKS                  thread stacks: a slot of 2 MiB for each thread but the main
+ *                                  one, a 1 MiB guard gap never mapped, then a 1 MiB stack RW-
+ *                                  backed on first touch
  *   CONFIG_ARCH_SHM_VBASE          shared-memory window, MAXREGIONS * NPAGES pages, RW- or R--
  *   USER_TOP                       end of user space
  */
@@ -57,7 +60,24 @@
 #define HEAP_LIMIT (USTACK_LIMIT - USTACK_GAP_PAGES * PGSIZE)
 #define USER_TOP 0x80000000UL
 
+/* Thread stacks, from USTACK_TOP up: slot i is [THREAD_STACKS + i * THREAD_SLOT_SIZE, + 2 MiB),
+ * a guard gap below its stack as below the main one. scripts/gen-config.sh checks that the
+ * slots of CONFIG_THREADS_PER_PROCESS threads end below the shared-memory window. */
+#define THREAD_STACKS USTACK_TOP
+#define THREAD_SLOT_SIZE (2UL << 20)
+#define THREAD_STACK_SIZE (1UL << 20)
+#define THREAD_SLOTS (CONFIG_THREADS_PER_PROCESS - 1)
+#define THREAD_STACKS_END (THREAD_STACKS + THREAD_SLOTS * THREAD_SLOT_SIZE)
+/* The top of slot i's stack, and its lowest address. */
+#define THREAD_STACK_TOP(i) (THREAD_STACKS + ((uintptr_t)(i) + 1) * THREAD_SLOT_SIZE)
+#define THREAD_STACK_LOW(i) (THREAD_STACK_TOP(i) - THREAD_STACK_SIZE)
+
 #define SHM_WINDOW_PAGES ((uintptr_t)CONFIG_ARCH_SHM_MAXREGIONS * CONFIG_ARCH_SHM_NPAGES)
 #define SHM_WINDOW_END (CONFIG_ARCH_SHM_VBASE + SHM_WINDOW_PAGES * PGSIZE)
 
 #define KSTACK_PAGES 2
+
+/* The most harts rvshm runs on (a machine with more leaves the rest stopped), and each one's
+ * boot stack, on which its scheduler runs (boot/entry.S). */
+#define NCPU 8
+#define BOOT_STACK_SIZE 16384

@@ -13,10 +13,13 @@
 #define SSTATUS_FS_CLEAN (2UL << 13)
 #define SSTATUS_FS_DIRTY (3UL << 13)
 
+#define SIE_SSIE (1UL << 1)
+#define SIP_SSIP (1UL << 1)
 #define SIE_STIE (1UL << 5)
 #define SIP_STIP (1UL << 5)
 
 #define SCAUSE_INTERRUPT (1UL << 63)
+#define IRQ_S_SOFT 1
 #define IRQ_S_TIMER 5
 
 enum exception_cause {

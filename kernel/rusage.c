@@ -9,47 +9,67 @@
 #include "task.h"
 #include "timer.h"
 
-uint64_t rusage_cpu_ticks(const struct task_group_s *t)
+uint64_t rusage_thread_ticks(const struct tcb_s *t)
 {
-	if (t != this_task()) /* not running: its count is whole */
+	KASSERT(spin_holding(&task_lock));
+	if (t->state != THREAD_RUNNING) /* off every hart: its count is whole */
 		return t->cpu_ticks;
-	return t->cpu_ticks + (timer_now() - this_cpu()->ran_since);
+	return t->cpu_ticks + (timer_now() - cpus[t->hart].ran_since);
 }
 
-/* ticks of the time CSR as a struct timeval. */
-static struct timeval timeval_of(uint64_t ticks)
+/* Add thread t's usage to *ticks and *ru. Caller holds task_lock. */
+static void add_thread(const struct tcb_s *t, uint64_t *ticks, struct rusage *ru)
 {
-	uint64_t hz = timer_hz();
-	return (struct timeval){ (time_t)(ticks / hz), (suseconds_t)(ticks % hz * 1000000 / hz) };
+	*ticks += rusage_thread_ticks(t);
+	ru->ru_nvcsw += t->nvcsw;
+	ru->ru_nivcsw += t->nivcsw;
 }
 
-void rusage_of(const struct task_group_s *t, int who, struct rusage *ru)
+/* Fill *ru's switch counts for who (as rusage_of), and return its CPU time in ticks. */
+static uint64_t usage(const struct task_group_s *g, const struct tcb_s *self, int who,
+		      struct rusage *ru)
 {
 	KASSERT(spin_holding(&task_lock));
 	memset(ru, 0, sizeof(*ru));
 	uint64_t ticks = 0;
-	if (who != RUSAGE_CHILDREN) {
-		ticks = rusage_cpu_ticks(t);
-		ru->ru_nvcsw = t->nvcsw;
-		ru->ru_nivcsw = t->nivcsw;
+	if (who == RUSAGE_THREAD) {
+		add_thread(self, &ticks, ru);
+	} else if (who != RUSAGE_CHILDREN) { /* the process: its threads, live and dead */
+		for (int i = 0; i < CONFIG_NTHREADS; i++)
+			if (threads[i].state != THREAD_UNUSED && threads[i].group == g)
+				add_thread(&threads[i], &ticks, ru);
+		ticks += g->dead_cpu_ticks;
+		ru->ru_nvcsw += g->dead_nvcsw;
+		ru->ru_nivcsw += g->dead_nivcsw;
 	}
-	if (who != RUSAGE_SELF) {
-		ticks += t->child_cpu_ticks;
-		ru->ru_nvcsw += t->child_nvcsw;
-		ru->ru_nivcsw += t->child_nivcsw;
+	if (who == RUSAGE_CHILDREN || who == RUSAGE_BOTH) {
+		ticks += g->child_cpu_ticks;
+		ru->ru_nvcsw += g->child_nvcsw;
+		ru->ru_nivcsw += g->child_nivcsw;
 	}
-	ru->ru_utime = timeval_of(ticks);
+	return ticks;
+}
+
+uint64_t rusage_group_ticks(const struct task_group_s *g)
+{
+	struct rusage ru;
+	return usage(g, NULL, RUSAGE_SELF, &ru);
+}
+
+void rusage_of(const struct task_group_s *g, const struct tcb_s *self, int who, struct rusage *ru)
+{
+	uint64_t ticks = usage(g, self, who, ru), hz = timer_hz();
+	ru->ru_utime =
+	    (struct timeval){ (time_t)(ticks / hz), (suseconds_t)(ticks % hz * 1000000 / hz) };
 }
 
 long sys_getrusage(int who, uintptr_t uusage)
 {
 	struct rusage ru;
-	if (who == RUSAGE_THREAD) /* a process has one thread, so its usage is the thread's */
-		who = RUSAGE_SELF;
-	if (who != RUSAGE_SELF && who != RUSAGE_CHILDREN)
+	if (who != RUSAGE_SELF && who != RUSAGE_CHILDREN && who != RUSAGE_THREAD)
 		return -EINVAL;
 	spin_lock(&task_lock);
-	rusage_of(this_task(), who, &ru);
+	rusage_of(this_group(), this_thread(), who, &ru);
 	spin_unlock(&task_lock);
 	return copyout(uusage, &ru, sizeof(ru));
 }

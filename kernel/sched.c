@@ -1,9 +1,10 @@
 /*
- * Round-robin scheduling. Each hart runs scheduler() on its boot stack; a task gives the hart
- * back through sched(), and the scheduler runs the task at the head of the run queue, a FIFO
- * of runnable tasks, so picking costs the same however many slots the task table has.
- * task_lock guards the queue and is held across every swtch(), so no other hart can see a
- * task half switched.
+ * Round-robin scheduling on every hart. Each hart runs scheduler() on its boot stack; a thread
+ * gives its hart back through sched(), and the scheduler runs the first thread in the run
+ * queue that may run on this hart (its affinity), a FIFO of runnable threads shared by all
+ * harts. task_lock guards the queue and is held across every swtch(), so no other hart can see
+ * a thread half switched. A hart with nothing to run sleeps in wfi; a thread that becomes
+ * runnable wakes an idle hart it may run on with an IPI, so it never waits for a tick.
  */
 #include "sched.h"
 
@@ -11,18 +12,30 @@
 #include "cpu.h"
 #include "fpu.h"
 #include "kernel.h"
+#include "mm/tlb.h"
 #include "riscv.h"
 #include "shutdown.h"
+#include "smp.h"
 #include "task.h"
 #include "timer.h"
 
 struct cpu cpus[NCPU];
-static struct task_group_s *runq_head, *runq_tail;
+static struct tcb_s *runq_head, *runq_tail;
 
-void task_make_runnable(struct task_group_s *t)
+/* An idle hart that t may run on, or -1. Caller holds task_lock. */
+static int idle_hart_for(const struct tcb_s *t)
+{
+	for (int i = 0; i < NCPU; i++)
+		if (cpus[i].idle && (t->affinity & 1UL << i))
+			return i;
+	return -1;
+}
+
+/* Put t at the tail of the run queue. Caller holds task_lock. */
+static void enqueue(struct tcb_s *t)
 {
 	KASSERT(spin_holding(&task_lock));
-	t->state = TASK_RUNNABLE;
+	t->state = THREAD_RUNNABLE;
 	t->run_next = NULL;
 	if (runq_tail)
 		runq_tail->run_next = t;
@@ -31,20 +44,30 @@ void task_make_runnable(struct task_group_s *t)
 	runq_tail = t;
 }
 
-/* Wake the tasks whose timed sleep is over, and have the timer fire when the next one's
+void thread_make_runnable(struct tcb_s *t)
+{
+	enqueue(t);
+	int i = idle_hart_for(t);
+	if (i >= 0) {
+		cpus[i].idle = 0; /* one wakeup per hart: the next runnable thread wakes another */
+		smp_ipi(i, IPI_WAKE);
+	}
+}
+
+/* Wake the threads whose timed sleep is over, and have the timer fire when the next one's
  * is. Caller holds task_lock. */
 static void wake_sleepers(void)
 {
 	if (timed_sleepers == 0)
 		return; /* the common case, and the scheduler runs at every switch */
 	uint64_t now = timer_now(), next = UINT64_MAX;
-	for (int i = 0; i < CONFIG_NPROC; i++) {
-		struct task_group_s *t = &tasks[i];
-		if (t->state != TASK_SLEEPING || !t->wake_time)
+	for (int i = 0; i < CONFIG_NTHREADS; i++) {
+		struct tcb_s *t = &threads[i];
+		if (t->state != THREAD_SLEEPING || !t->wake_time)
 			continue;
 		if (now >= t->wake_time) {
 			t->wake_time = 0;
-			task_make_runnable(t);
+			thread_make_runnable(t);
 		} else if (t->wake_time < next) {
 			next = t->wake_time;
 		}
@@ -52,17 +75,52 @@ static void wake_sleepers(void)
 	timer_wake_by(next);
 }
 
-/* Take the task at the head of the run queue, or NULL. Caller holds task_lock. */
-static struct task_group_s *pick_next(void)
+/* Take the first thread in the run queue that may run on this hart, or NULL. Caller holds
+ * task_lock. */
+static struct tcb_s *pick_next(void)
 {
 	wake_sleepers();
-	struct task_group_s *t = runq_head;
-	if (t) {
+	unsigned long me = 1UL << cpu_index();
+	struct tcb_s *prev = NULL, *t = runq_head;
+	while (t && !(t->affinity & me))
+		prev = t, t = t->run_next;
+	if (!t)
+		return NULL;
+	if (prev)
+		prev->run_next = t->run_next;
+	else
 		runq_head = t->run_next;
-		if (!runq_head)
-			runq_tail = NULL;
-	}
+	if (runq_tail == t)
+		runq_tail = prev;
 	return t;
+}
+
+/* Run t on this hart until it gives the hart back. Caller holds task_lock, and holds it again
+ * when this returns. */
+static void run(struct cpu *c, struct tcb_s *t)
+{
+	t->state = THREAD_RUNNING;
+	t->hart = (int)cpu_index();
+	c->thread = t;
+	vm_switch(&t->group->addrenv);
+	fpu_switch_in(c, &t->fpu, t->tid);
+	c->ran_since = timer_now();
+	swtch(&c->scheduler, &t->context);
+	t->cpu_ticks += timer_now() - c->ran_since; /* what getrusage and clock() see */
+	fpu_switch_out(c, &t->fpu, t->tid);         /* FS is still t's: nothing since used FP */
+	c->thread = NULL;
+}
+
+/* Nothing to run: sleep until an interrupt. The hart leaves any process's page table first,
+ * so that no process waits on an idle hart to be torn down (tlb_wait_unloaded). wfi runs with
+ * interrupts off, so an IPI sent between the unlock and the wfi is not lost: it stays pending,
+ * and a pending interrupt ends wfi at once. Then interrupts are let in, to be handled. */
+static void idle(void)
+{
+	vm_switch(&kernel_addrenv);
+	wfi();
+	csr_set(sstatus, SSTATUS_SIE);
+	csr_clear(sstatus, SSTATUS_SIE);
 }
 
 void scheduler(void)
@@ -70,34 +128,24 @@ void scheduler(void)
 	struct cpu *c = this_cpu();
 	for (;;) {
 		spin_lock(&task_lock);
-		struct task_group_s *t = pick_next();
+		c->idle = 0;
+		struct tcb_s *t = pick_next();
 		if (t) {
-			t->state = TASK_RUNNING;
-			c->task = t;
-			vm_switch(t->pagetable);
-			fpu_switch_in(c, &t->fpu, t->pid);
-			c->ran_since = timer_now();
-			swtch(&c->scheduler, &t->context);
-			t->cpu_ticks +=
-			    timer_now() - c->ran_since; /* what getrusage and clock() see */
-			/* FS is still t's: nothing since has used FP. */
-			fpu_switch_out(c, &t->fpu, t->pid);
-			c->task = NULL;
-			if (t->state == TASK_ZOMBIE) {
-				task_reap_orphan(t);
-				audit_pages(); /* it has just exited: are the books still right? */
-			}
+			run(c, t);
+			int dead = t->state == THREAD_DEAD;
+			if (dead)
+				thread_reap(t);
 			spin_unlock(&task_lock);
+			if (dead)
+				audit_pages(); /* a thread has just exited: are the books still right? */
 			continue;
 		}
 		int live = task_count_live();
+		c->idle = 1; /* under task_lock: whoever makes a thread runnable sees it */
 		spin_unlock(&task_lock);
 		if (!live)
 			shutdown();
-		/* Nothing to run: sleep until an interrupt, with interrupts on just for that. */
-		csr_set(sstatus, SSTATUS_SIE);
-		wfi();
-		csr_clear(sstatus, SSTATUS_SIE);
+		idle();
 	}
 }
 
@@ -106,19 +154,19 @@ void sched(void)
 	struct cpu *c = this_cpu();
 	KASSERT(spin_holding(&task_lock));
 	KASSERT(c->intr_depth == 1);
-	KASSERT(c->task->state != TASK_RUNNING);
-	/* The interrupt state belongs to this task's kernel thread, not to the hart. */
+	KASSERT(c->thread->state != THREAD_RUNNING);
+	/* The interrupt state belongs to this thread's kernel side, not to the hart. */
 	int was_on = c->intr_was_on;
-	swtch(&c->task->context, &c->scheduler);
+	swtch(&c->thread->context, &c->scheduler);
 	this_cpu()->intr_was_on = was_on;
 }
 
 void yield(void)
 {
-	struct task_group_s *t = this_task();
+	struct tcb_s *t = this_thread();
 	spin_lock(&task_lock);
 	t->nivcsw++; /* preempted, or yielded: an involuntary switch, as Linux counts it */
-	task_make_runnable(t);
+	enqueue(t);  /* no hart need be woken: this one is about to look at the queue */
 	sched();
 	spin_unlock(&task_lock);
 }

@@ -1,4 +1,5 @@
-/* Processes: creation from an embedded ELF image, exit, and death by fault. */
+/* Processes and their threads: creation from an embedded ELF image, exit, death by fault or
+ * signal, and the table of both. */
 #include "task.h"
 
 #include <signal.h>
@@ -10,35 +11,52 @@
 #include "lib/string.h"
 #include "memlayout.h"
 #include "mm/pgalloc.h"
+#include "mm/tlb.h"
 #include "mm/ustack.h"
 #include "mm/vmprint.h"
 #include "riscv.h"
 #include "sched.h"
 #include "shutdown.h"
+#include "smp.h"
 #include "trap.h"
 
-struct task_group_s tasks[CONFIG_NPROC];
+struct task_group_s groups[CONFIG_NPROC];
+struct tcb_s threads[CONFIG_NTHREADS];
 struct spinlock task_lock = SPINLOCK_INIT("tasks");
 int timed_sleepers;
-static int next_pid = INIT_PID + 1;
+static int next_pid = INIT_PID + 1; /* pids and tids come from one count, as on Linux */
 
-/* A new task starts here, in the kernel, holding task_lock from the scheduler. */
-static void task_first_run(void)
+/* A new thread starts here, in the kernel, holding task_lock from the scheduler. */
+static void thread_first_run(void)
 {
 	spin_unlock(&task_lock);
-	trap_return(this_task()->tf);
+	trap_return(this_thread()->tf);
 }
 
-struct task_group_s *task_alloc(int *err)
+/* How many threads of g exist. Caller holds task_lock. */
+static int threads_of(const struct task_group_s *g)
 {
-	struct task_group_s *t = NULL;
+	int n = 0;
+	for (int i = 0; i < CONFIG_NTHREADS; i++)
+		n += threads[i].state != THREAD_UNUSED && threads[i].group == g;
+	return n;
+}
+
+struct tcb_s *thread_alloc(struct task_group_s *g, int *err)
+{
+	struct tcb_s *t = NULL;
 	spin_lock(&task_lock);
-	for (int i = 0; i < CONFIG_NPROC && !t; i++) {
-		if (tasks[i].state == TASK_UNUSED) {
-			t = &tasks[i];
-			memset(t, 0, sizeof(*t));
-			t->state = TASK_EMBRYO;
-			t->pid = next_pid++;
+	if (threads_of(g) < CONFIG_THREADS_PER_PROCESS) {
+		for (int i = 0; i < CONFIG_NTHREADS && !t; i++) {
+			if (threads[i].state == THREAD_UNUSED) {
+				t = &threads[i];
+				memset(t, 0, sizeof(*t));
+				t->state = THREAD_EMBRYO;
+				t->tid = next_pid++;
+				t->group = g;
+				t->affinity = ~0UL;
+				t->stack_slot = -1;
+			}
 		}
 	}
 	spin_unlock(&task_lock);
@@ -46,36 +64,86 @@ struct task_group_s *task_alloc(int *err)
 	if (!t)
 		return NULL;
 	t->kstack = mm_pgalloc(KSTACK_PAGES);
-	t->pagetable = vm_create();
-	*err = -ENOMEM;
-	if (!t->kstack || !t->pagetable) {
-		task_free(t);
+	if (!t->kstack) {
+		*err = -ENOMEM;
+		thread_free(t);
 		return NULL;
 	}
 	uintptr_t top = t->kstack + KSTACK_PAGES * PGSIZE;
 	t->tf = (struct trapframe *)((top - sizeof(struct trapframe)) & ~15UL);
-	t->context.ra = (uintptr_t)task_first_run;
+	t->context.ra = (uintptr_t)thread_first_run;
 	t->context.sp = (uintptr_t)t->tf;
 	return t;
 }
 
-void task_free(struct task_group_s *t)
+void thread_free(struct tcb_s *t)
 {
-	if (t->pagetable) {
-		shm_group_release(t);
-		vm_destroy(t->pagetable);
-	}
 	if (t->kstack)
 		mm_pgfree(t->kstack, KSTACK_PAGES);
+	t->kstack = 0;
 	spin_lock(&task_lock);
-	t->state = TASK_UNUSED;
+	t->state = THREAD_UNUSED;
 	spin_unlock(&task_lock);
 }
 
-void task_start(struct task_group_s *t)
+/* A free group slot, as GROUP_EMBRYO with nothing in it yet, or NULL. */
+static struct task_group_s *group_alloc(void)
+{
+	struct task_group_s *g = NULL;
+	spin_lock(&task_lock);
+	for (int i = 0; i < CONFIG_NPROC && !g; i++) {
+		if (groups[i].state == GROUP_UNUSED) {
+			g = &groups[i];
+			memset(g, 0, sizeof(*g));
+			g->state = GROUP_EMBRYO;
+			g->vm_lock = (struct spinlock)SPINLOCK_INIT("vm");
+		}
+	}
+	spin_unlock(&task_lock);
+	return g;
+}
+
+struct tcb_s *task_alloc(int *err)
+{
+	struct task_group_s *g = group_alloc();
+	*err = -EAGAIN;
+	if (!g)
+		return NULL;
+	struct tcb_s *t = thread_alloc(g, err);
+	if (!t) {
+		spin_lock(&task_lock);
+		g->state = GROUP_UNUSED;
+		spin_unlock(&task_lock);
+		return NULL;
+	}
+	g->pid = t->tid; /* the main thread's tid is the process's pid */
+	g->nthreads = 1;
+	*err = vm_create(&g->addrenv, g->pid);
+	if (*err) {
+		task_free(t);
+		return NULL;
+	}
+	return t;
+}
+
+void task_free(struct tcb_s *t)
+{
+	struct task_group_s *g = t->group;
+	if (g->addrenv.pagetable) {
+		shm_group_release(g);
+		vm_destroy(&g->addrenv);
+	}
+	thread_free(t);
+	spin_lock(&task_lock);
+	g->state = GROUP_UNUSED;
+	spin_unlock(&task_lock);
+}
+
+void thread_start(struct tcb_s *t)
 {
 	spin_lock(&task_lock);
-	task_make_runnable(t);
+	t->group->state = GROUP_LIVE; /* its first thread makes a new process live */
+	thread_make_runnable(t);
 	spin_unlock(&task_lock);
 }
 
@@ -83,73 +151,133 @@ int task_spawn(const char *name, const uint8_t *elf, uint64_t size)
 {
 	int err;
 	struct elf_layout layout;
-	struct task_group_s *t = task_alloc(&err);
+	struct tcb_s *t = task_alloc(&err);
 	if (!t)
 		return err;
+	struct task_group_s *g = t->group;
 	size_t len = strlen(name);
-	memcpy(t->name, name, len < sizeof(t->name) ? len : sizeof(t->name) - 1);
-	err = elf_load(t->pagetable, elf, size, &layout);
+	memcpy(g->name, name, len < sizeof(g->name) ? len : sizeof(g->name) - 1);
+	err = elf_load(&g->addrenv, elf, size, &layout);
 	if (err == 0)
-		err = ustack_map(t->pagetable, name, &t->tf->sp);
+		err = ustack_map(&g->addrenv, name, &t->tf->sp);
 	if (err != 0) {
 		task_free(t);
 		return err;
 	}
-	t->bss_start = layout.bss_start;
-	t->image_end = t->brk = layout.end;
-	t->boot_program = 1;
+	g->bss_start = layout.bss_start;
+	g->image_end = g->brk = layout.end;
+	g->boot_program = 1;
 	t->tf->sepc = layout.entry;
-	narrate("task: pid %d (%s) created, entry 0x%lx, heap from 0x%lx\n", t->pid, t->name,
-		layout.entry, t->image_end);
+	narrate("task: pid %d (%s) created, entry 0x%lx, heap from 0x%lx\n", g->pid, g->name,
+		layout.entry, g->image_end);
 	if (kernel_verbose)
-		vm_print_map(t);
+		vm_print_map(g);
 	narrate_pause();
-	task_start(t);
-	return t->pid;
+	thread_start(t);
+	return g->pid;
+}
+
+void group_doom(struct task_group_s *g, int wait_status)
+{
+	KASSERT(spin_holding(&task_lock));
+	if (g->dying)
+		return; /* the first to doom it decides how it ended */
+	g->dying = 1;
+	g->wait_status = wait_status;
+	for (int i = 0; i < CONFIG_NTHREADS; i++) {
+		struct tcb_s *t = &threads[i];
+		if (t->group != g)
+			continue;
+		if (t->state == THREAD_SLEEPING)
+			thread_make_runnable(t); /* its sleep loop sees dying, and returns */
+		else if (t->state == THREAD_RUNNING && t != this_thread())
+			smp_ipi(t->hart, IPI_WAKE); /* into the kernel, and out by thread_exit */
+	}
+}
+
+/* The last thread of g has exited: give back all g has, and leave it a zombie for its parent.
+ * Runs on that thread's kernel stack, with no lock held. */
+static void group_teardown(struct task_group_s *g)
+{
+	shm_group_release(g); /* detach first: shared frames are not the process's to free */
+	/* Leave the process's page table, and wait for every other hart to have left it, before
+	 * freeing it: the kernel's own maps everything the kernel needs. */
+	vm_switch(&kernel_addrenv);
+	tlb_wait_unloaded(&g->addrenv);
+	vm_destroy(&g->addrenv);
+	if (g->boot_program)
+		shutdown_note_exit(g->wait_status);
+	spin_lock(&task_lock);
+	/* Children outlive us as orphans: those already exited are reaped now, the rest when
+	 * they exit. */
+	for (int i = 0; i < CONFIG_NPROC; i++) {
+		if (groups[i].parent == g && groups[i].state != GROUP_UNUSED) {
+			groups[i].parent = NULL;
+			group_reap_orphan(&groups[i]);
+		}
+	}
+	g->state = GROUP_ZOMBIE;
+	if (g->parent)
+		wakeup(g->parent); /* a parent in waitpid sleeps on its group */
+}
+
+void thread_exit(int wait_status)
+{
+	struct tcb_s *t = this_thread();
+	struct task_group_s *g = t->group;
+	if (t->stack_slot >= 0)
+		ustack_slot_free(g, t->stack_slot); /* its stack, with every page of it */
+	spin_lock(&task_lock);
+	if (--g->nthreads > 0) {
+		t->state = THREAD_DEAD; /* the scheduler frees its kernel stack (thread_reap) */
+		sched();
+	}
+	if (!g->dying) /* the last thread to exit, and nobody doomed the group: its status */
+		g->wait_status = wait_status;
+	g->dying = 1;
+	spin_unlock(&task_lock);
+	group_teardown(g); /* returns holding task_lock */
+	t->state = THREAD_DEAD;
+	sched();
+	panic("thread_exit: dead tid %d ran again", t->tid);
 }
 
 void task_exit(int wait_status)
 {
-	struct task_group_s *t = this_task();
-	shm_group_release(t); /* detach first: shared frames are not the process's to free */
-	/* Leave the process's page table before freeing it; the kernel's maps everything we need. */
-	vm_switch(kernel_pagetable);
-	vm_destroy(t->pagetable);
-	t->pagetable = NULL;
-	if (t->boot_program)
-		shutdown_note_exit(wait_status);
-
 	spin_lock(&task_lock);
-	/* Children outlive us as orphans: those already exited are reaped now, the rest by
-	 * the scheduler when they exit. */
-	for (int i = 0; i < CONFIG_NPROC; i++) {
-		if (tasks[i].parent == t && tasks[i].state != TASK_UNUSED) {
-			tasks[i].parent = NULL;
-			task_reap_orphan(&tasks[i]);
-		}
-	}
-	t->wait_status = wait_status;
-	t->state = TASK_ZOMBIE;
-	if (t->parent)
-		wakeup(t->parent); /* a parent in waitpid sleeps on itself */
-	sched();
-	panic("task_exit: zombie pid %d ran again", t->pid);
+	group_doom(this_group(), wait_status);
+	spin_unlock(&task_lock);
+	thread_exit(wait_status);
 }
 
 void task_kill(int signal, const char *why)
 {
-	struct task_group_s *t = this_task();
-	kprintf("kill: pid %d (%s): %s, sepc 0x%lx stval 0x%lx: signal %d\n", t->pid, t->name, why,
-		csr_read(sepc), csr_read(stval), signal);
+	struct tcb_s *t = this_thread();
+	kprintf("kill: pid %d (%s): %s, sepc 0x%lx stval 0x%lx: signal %d\n", t->group->pid,
+		t->group->name, why, csr_read(sepc), csr_read(stval), signal);
 	task_exit(W_SIGNALED(signal));
+}
+
+void thread_reap(struct tcb_s *t)
+{
+	KASSERT(spin_holding(&task_lock) && t->state == THREAD_DEAD);
+	struct task_group_s *g = t->group;
+	g->dead_cpu_ticks += t->cpu_ticks;
+	g->dead_nvcsw += t->nvcsw;
+	g->dead_nivcsw += t->nivcsw;
+	mm_pgfree(t->kstack, KSTACK_PAGES);
+	t->kstack = 0;
+	t->state = THREAD_UNUSED;
+	if (g->state == GROUP_ZOMBIE)
+		group_reap_orphan(g);
 }
 
 void sleep_on(void *chan)
 {
-	struct task_group_s *t = this_task();
+	struct tcb_s *t = this_thread();
 	KASSERT(spin_holding(&task_lock));
 	t->chan = chan;
-	t->state = TASK_SLEEPING;
+	t->state = THREAD_SLEEPING;
 	t->nvcsw++; /* it waits: a voluntary switch */
 	sched();
 	t->chan = NULL;
@@ -158,44 +286,60 @@ void sleep_on(void *chan)
 void wakeup(void *chan)
 {
 	KASSERT(spin_holding(&task_lock));
-	for (int i = 0; i < CONFIG_NPROC; i++)
-		if (tasks[i].state == TASK_SLEEPING && tasks[i].chan == chan)
-			task_make_runnable(&tasks[i]);
+	for (int i = 0; i < CONFIG_NTHREADS; i++)
+		if (threads[i].state == THREAD_SLEEPING && threads[i].chan == chan)
+			thread_make_runnable(&threads[i]);
 }
 
-void task_reap_orphan(struct task_group_s *t)
+void group_reap_orphan(struct task_group_s *g)
 {
 	KASSERT(spin_holding(&task_lock));
-	if (t->state == TASK_ZOMBIE && t->parent == NULL) {
-		mm_pgfree(t->kstack, KSTACK_PAGES);
-		t->kstack = 0;
-		t->state = TASK_UNUSED;
-	}
+	if (g->state == GROUP_ZOMBIE && g->parent == NULL && threads_of(g) == 0)
+		g->state = GROUP_UNUSED;
+}
+
+struct tcb_s *thread_by_tid(int tid)
+{
+	KASSERT(spin_holding(&task_lock));
+	for (int i = 0; i < CONFIG_NTHREADS; i++)
+		if (threads[i].state != THREAD_UNUSED && threads[i].tid == tid)
+			return &threads[i];
+	return NULL;
 }
 
 int task_count_live(void)
 {
 	int n = 0;
 	for (int i = 0; i < CONFIG_NPROC; i++)
-		n += tasks[i].state != TASK_UNUSED;
+		n += groups[i].state != GROUP_UNUSED;
 	return n;
 }
 
 long sys_exit(int code)
+{
+	thread_exit(W_EXITCODE(code));
+}
+
+long sys_exit_group(int code)
 {
 	task_exit(W_EXITCODE(code));
 }
 
 long sys_getpid(void)
 {
-	return this_task()->pid;
+	return this_group()->pid;
+}
+
+long sys_gettid(void)
+{
+	return this_thread()->tid;
 }
 
 long sys_getppid(void)
 {
-	struct task_group_s *t = this_task();
+	struct task_group_s *g = this_group();
 	spin_lock(&task_lock);
-	int ppid = t->parent ? t->parent->pid : INIT_PID;
+	int ppid = g->parent ? g->parent->pid : INIT_PID;
 	spin_unlock(&task_lock);
 	return ppid;
 }
@@ -220,27 +364,31 @@ static int ends_process(int sig)
 	}
 }
 
+/* The process pid names, its own or (as Linux allows) one of its threads', once it is live
+ * or a zombie; else NULL. Caller holds task_lock. */
+static struct task_group_s *group_by_pid(int pid)
+{
+	struct tcb_s *t = thread_by_tid(pid);
+	struct task_group_s *g = t ? t->group : NULL;
+	for (int i = 0; i < CONFIG_NPROC && !g; i++)
+		if (groups[i].state != GROUP_UNUSED && groups[i].pid == pid)
+			g = &groups[i]; /* a zombie: its threads are gone */
+	return g && (g->state == GROUP_LIVE || g->state == GROUP_ZOMBIE) ? g : NULL;
+}
+
 long sys_kill(int pid, int sig)
 {
-	struct task_group_s *self = this_task();
+	struct task_group_s *self = this_group();
 	if (sig < 0 || sig > SIGRTMAX) /* 1..31, and the real-time signals 32..64 */
 		return -EINVAL;
 	if (pid == INIT_PID) /* the kernel, as init, ignores signals; only root may send them */
 		return self->euid == 0 ? 0 : -EPERM;
-	long err = -ESRCH;
 	spin_lock(&task_lock);
-	for (int i = 0; i < CONFIG_NPROC; i++) {
-		struct task_group_s *t = &tasks[i];
-		if (t->pid != pid || t->state == TASK_UNUSED || t->state == TASK_EMBRYO)
-			continue;
-		err = self->euid == 0 || self->euid == t->uid ? 0 : -EPERM;
-		/* A zombie still exists until it is waited for, as on Linux: nothing to do. */
-		if (err == 0 && ends_process(sig) && t->state != TASK_ZOMBIE) {
-			t->killed = sig;
-			if (t->state == TASK_SLEEPING)
-				task_make_runnable(t);
-		}
-	}
+	struct task_group_s *g = group_by_pid(pid);
+	long err = !g ? -ESRCH : self->euid == 0 || self->euid == g->uid ? 0 : -EPERM;
+	/* A zombie still exists until it is waited for, as on Linux: nothing to do. */
+	if (err == 0 && ends_process(sig) && g->state == GROUP_LIVE)
+		group_doom(g, W_SIGNALED(sig));
 	spin_unlock(&task_lock);
 	return err;
 }

@@ -13,21 +13,14 @@
 enum clock_id {
 	CLOCK_REALTIME = 0,
 	CLOCK_MONOTONIC = 1,
-	CLOCK_PROCESS_CPUTIME_ID = 2, /* time on a hart, kernel time included */
-	CLOCK_THREAD_CPUTIME_ID = 3,  /* the same: a process has one thread */
+	CLOCK_PROCESS_CPUTIME_ID = 2, /* its threads' time on a hart, kernel time included */
+	CLOCK_THREAD_CPUTIME_ID = 3,  /* the calling thread's alone */
 	CLOCK_MONOTONIC_RAW = 4,
 	CLOCK_REALTIME_COARSE = 5,
 	CLOCK_MONOTONIC_COARSE = 6,
 	CLOCK_BOOTTIME = 7,
 	CLOCK_TAI = 11, /* Linux's TAI is REALTIME plus an offset that only NTP sets: 0 here */
 };
-#define NSEC_PER_SEC 1000000000ULL
-
-struct kernel_timespec {
-	int64_t tv_sec;
-	int64_t tv_nsec;
-};
-
 /* ticks of the time CSR as a timespec. */
 static struct kernel_timespec timespec_of(uint64_t ticks)
 {
@@ -56,7 +49,11 @@ long sys_clock_gettime(int clock, uintptr_t uts)
 		break;
 	case CLOCK_PROCESS_CPUTIME_ID:
 	case CLOCK_THREAD_CPUTIME_ID:
-		ts = timespec_of(rusage_cpu_ticks(this_task()));
+		spin_lock(&task_lock);
+		ts = timespec_of(clock == CLOCK_THREAD_CPUTIME_ID
+				     ? rusage_thread_ticks(this_thread())
+				     : rusage_group_ticks(this_group()));
+		spin_unlock(&task_lock);
 		break;
 	default:
 		return -EINVAL;
@@ -64,31 +61,18 @@ long sys_clock_gettime(int clock, uintptr_t uts)
 	return copyout(uts, &ts, sizeof(ts));
 }
 
-/* The time CSR value secs seconds and nsecs nanoseconds from now, at least a tick away. A
- * deadline past what the counter can hold is as good as never: such a sleep ends by a
- * signal, and must not wrap around into a short one. */
-static uint64_t deadline(uint64_t secs, uint64_t nsecs)
-{
-	uint64_t hz = timer_hz(), now = timer_now();
-	uint64_t ticks = nsecs * hz / NSEC_PER_SEC; /* nsecs < 10^9: no overflow */
-	if (secs > (UINT64_MAX - now - ticks) / hz)
-		return UINT64_MAX;
-	ticks += secs * hz;
-	return now + (ticks ? ticks : 1);
-}
-
 long sys_nanosleep(uintptr_t ureq, uintptr_t urem)
 {
 	struct kernel_timespec req;
 	if (copyin(&req, ureq, sizeof(req)) != 0)
 		return -EFAULT;
-	if (req.tv_sec < 0 || req.tv_nsec < 0 || (uint64_t)req.tv_nsec >= NSEC_PER_SEC)
+	if (!timespec_valid(&req))
 		return -EINVAL;
-	struct task_group_s *t = this_task();
+	struct tcb_s *t = this_thread();
 	spin_lock(&task_lock);
-	t->wake_time = deadline((uint64_t)req.tv_sec, (uint64_t)req.tv_nsec);
+	t->wake_time = timer_deadline(&req);
 	timed_sleepers++;
-	while (t->wake_time && !t->killed)
+	while (t->wake_time && !t->group->dying)
 		sleep_on(&t->wake_time); /* the scheduler wakes us when wake_time passes */
 	t->wake_time = 0;
 	timed_sleepers--;

@@ -17,7 +17,7 @@ uint64_t timer_hz(void)
 
 void timer_init(uint64_t timebase_hz)
 {
-	hz = timebase_hz;
+	hz = timebase_hz; /* every hart sets the same */
 	ticks_per_slice = timebase_hz / TIMESLICE_HZ;
 	timer_interrupt();
 	csr_set(sie, SIE_STIE);
@@ -47,4 +47,19 @@ void timer_wake_by(uint64_t when)
 		c->timer_at = when;
 		sbi_set_timer(when);
 	}
+}
+
+int timespec_valid(const struct kernel_timespec *ts)
+{
+	return ts->tv_sec >= 0 && ts->tv_nsec >= 0 && (uint64_t)ts->tv_nsec < NSEC_PER_SEC;
+}
+
+uint64_t timer_deadline(const struct kernel_timespec *ts)
+{
+	uint64_t now = timer_now(), secs = (uint64_t)ts->tv_sec;
+	uint64_t ticks = (uint64_t)ts->tv_nsec * hz / NSEC_PER_SEC; /* < 10^9: no overflow */
+	if (secs > (UINT64_MAX - now - ticks) / hz)
+		return UINT64_MAX;
+	ticks += secs * hz;
+	return now + (ticks ? ticks : 1);
 }

@@ -28,3 +28,19 @@ static inline uint64_t timer_now(void)
 
 /* The time CSR's rate, from the device tree. */
 uint64_t timer_hz(void);
+
+/* A time span as system calls pass it (Linux's struct __kernel_timespec). */
+struct kernel_timespec {
+	int64_t tv_sec;
+	int64_t tv_nsec;
+};
+
+#define NSEC_PER_SEC 1000000000ULL
+
+/* Is ts a span the kernel takes: no negative part, fewer than 10^9 nanoseconds? */
+int timespec_valid(const struct kernel_timespec *ts);
+
+/* The time CSR value ts from now, at least a tick away. A deadline past what the counter
+ * can hold is as good as never: such a sleep ends only by a signal, and must not wrap around
+ * into a short one. ts must be valid. */
+uint64_t timer_deadline(const struct kernel_timespec *ts);

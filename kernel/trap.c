@@ -8,6 +8,7 @@
 #include "mm/ustack.h"
 #include "riscv.h"
 #include "sched.h"
+#include "smp.h"
 #include "syscall.h"
 #include "task.h"
 #include "timer.h"
@@ -75,11 +76,12 @@ static int spurious(pagetable_t pt, uintptr_t va, uint64_t access)
 
 _Static_assert(USTACK_TOP - USTACK_LIMIT == 1UL << 20, "the overflow report says 1 MiB");
 
-/* A page fault shared memory could not mend (error err): anonymous memory's first touch (the
- * stack growing, .bss), spurious, or fatal. Out of line, so that the common fault path keeps nothing alive across shm_fault. */
+/* A page fault shared memory could not mend (error err): anonymous memory's first touch (a
+ * stack growing, .bss), spurious, or fatal. Out of line, so that the common fault path keeps
+ * nothing alive across shm_fault. */
 __attribute__((noinline)) static void page_fault_unmended(uint64_t cause, uint64_t access, int err)
 {
-	struct task_group_s *t = this_task();
+	struct task_group_s *g = this_group();
 	uintptr_t va = csr_read(stval);
 	/* Not a user address: at or above USER_TOP, in the kernel half, or not canonical (bits
 	 * 63..39 unlike bit 38). Nothing below may look it up, for a walk reads only bits 38..12
@@ -88,11 +90,11 @@ __attribute__((noinline)) static void page_fault_unmended(uint64_t cause, uint64
 		task_kill(SIGSEGV, exception_name(cause));
 	if (err == -ENOMEM)
 		task_kill(SIGBUS, "no free page for a shared-memory page");
-	err = anon_fault(t, va, access);
-	if (err == 0 || spurious(t->pagetable, va, access))
+	err = anon_fault(g, va, access);
+	if (err == 0 || spurious(g->addrenv.pagetable, va, access))
 		return;
 	if (err == -ENOMEM)
-		task_kill(SIGSEGV, va >= USTACK_LIMIT ? "no free page to grow the stack"
+		task_kill(SIGSEGV, va >= g->image_end ? "no free page to grow the stack"
 						      : "no free page for a first touch of .bss");
 	if (ustack_is_guard(va))
 		task_kill(SIGSEGV, "stack overflow: the stack may grow to 1 MiB");
@@ -106,7 +108,7 @@ static void page_fault(uint64_t cause)
 	uint64_t access = cause == EXC_STORE_PAGE_FAULT  ? PTE_W
 			  : cause == EXC_INST_PAGE_FAULT ? PTE_X
 							 : PTE_R;
-	int err = shm_fault(this_task(), csr_read(stval), access);
+	int err = shm_fault(this_group(), csr_read(stval), access);
 	if (err)
 		page_fault_unmended(cause, access, err);
 }
@@ -115,29 +117,35 @@ void trap_init(void)
 {
 	csr_write(stvec, (uintptr_t)trap_vector);
 	csr_write(scounteren, SCOUNTEREN_CY | SCOUNTEREN_TM | SCOUNTEREN_IR);
+	csr_set(sie, SIE_SSIE); /* IPIs from other harts */
 }
 
-/* Every trap from U-mode but a system call or a page fault: the timer, other faults. */
+/* Every trap from U-mode but a system call or a page fault: the timer, an IPI, other faults. */
 __attribute__((noinline)) static void other_trap(uint64_t cause)
 {
-	if (cause & SCAUSE_INTERRUPT) {
-		if ((cause & ~SCAUSE_INTERRUPT) != IRQ_S_TIMER)
-			panic("user_trap: unexpected interrupt 0x%lx", cause);
+	if (cause == (SCAUSE_INTERRUPT | IRQ_S_TIMER)) {
 		timer_interrupt();
 		yield();
+	} else if (cause == (SCAUSE_INTERRUPT | IRQ_S_SOFT)) {
+		smp_ipi_received();
+		/* sched_setaffinity may have taken this hart from the thread: it moves. */
+		if (!(this_thread()->affinity & 1UL << cpu_index()))
+			yield();
+	} else if (cause & SCAUSE_INTERRUPT) {
+		panic("user_trap: unexpected interrupt 0x%lx", cause);
 	} else {
 		task_kill(fault_signal(cause), exception_name(cause));
 	}
 }
 
 /* The one way back to U-mode, inlined into the system-call path where every instruction
- * counts. A process that kill() was sent to dies here instead, before it runs on: whether it
- * comes back from a trap or runs for the first time (task_first_run). */
+ * counts. A thread of a process that is ending (exit in another thread, a fatal fault, a
+ * signal from kill) ends here instead, before it runs on: whether it comes back from a trap or
+ * runs for the first time (thread_first_run). */
 __attribute__((noreturn, always_inline)) static inline void return_to_user(struct trapframe *tf)
 {
-	int killed = this_task()->killed;
-	if (killed)
-		task_exit(W_SIGNALED(killed));
+	if (this_thread()->group->dying)
+		thread_exit(0); /* the status is the group's already */
 	/* sret to U-mode (SPP = 0) with interrupts on there (SPIE = 1). */
 	csr_clear(sstatus, SSTATUS_SPP);
 	csr_set(sstatus, SSTATUS_SPIE);
@@ -174,9 +182,13 @@ void kernel_trap(void)
 		timer_interrupt();
 		return;
 	}
+	if (cause == (SCAUSE_INTERRUPT | IRQ_S_SOFT)) {
+		smp_ipi_received();
+		return;
+	}
 	const char *what =
 	    cause & SCAUSE_INTERRUPT ? "unexpected interrupt" : exception_name(cause);
-	struct task_group_s *t = this_cpu()->task;
-	panic("kernel trap: %s (scause 0x%lx) at sepc 0x%lx stval 0x%lx, pid %d", what, cause,
-	      csr_read(sepc), csr_read(stval), t ? t->pid : 0);
+	struct tcb_s *t = this_cpu()->thread;
+	panic("kernel trap: %s (scause 0x%lx) at sepc 0x%lx stval 0x%lx, hart %lu, tid %d", what,
+	      cause, csr_read(sepc), csr_read(stval), cpu_index(), t ? t->tid : 0);
 }

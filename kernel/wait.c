@@ -1,7 +1,6 @@
 /* wait4: collect an exited child's status; the child's slot is free afterwards. */
 #include "errno.h"
 #include "kernel.h"
-#include "mm/pgalloc.h"
 #include "mm/uaccess.h"
 #include "rusage.h"
 #include "syscall.h"
@@ -16,35 +15,33 @@
 /* Does child t match waitpid's pid argument: a pid, -1 for any child, or 0 for any in the
  * caller's process group? rvshm has one process group, so 0 is any child too, and a group
  * -pid (pid < -1) has no children of ours in it. */
-static int matches(const struct task_group_s *t, const struct task_group_s *parent, int pid)
+static int matches(const struct task_group_s *g, const struct task_group_s *parent, int pid)
 {
-	return t->parent == parent && t->state != TASK_UNUSED &&
-	       (pid == -1 || pid == 0 || t->pid == pid);
+	return g->parent == parent && g->state != GROUP_UNUSED &&
+	       (pid == -1 || pid == 0 || g->pid == pid);
 }
 
-/* Hand zombie t's status and usage to the caller, then free its slot. Returns its pid, or
+/* Hand zombie g's status and usage to the caller, then free its slot. Returns its pid, or
  * -EFAULT with the zombie left for another try if either cannot be stored. Caller holds
  * task_lock. */
-static long reap(struct task_group_s *self, struct task_group_s *t, uintptr_t ustatus,
+static long reap(struct task_group_s *self, struct task_group_s *g, uintptr_t ustatus,
 		 uintptr_t urusage)
 {
 	struct rusage ru;
-	rusage_of(t, RUSAGE_BOTH, &ru);
-	if ((ustatus && copyout(ustatus, &t->wait_status, sizeof(t->wait_status)) != 0) ||
+	rusage_of(g, NULL, RUSAGE_BOTH, &ru);
+	if ((ustatus && copyout(ustatus, &g->wait_status, sizeof(g->wait_status)) != 0) ||
 	    (urusage && copyout(urusage, &ru, sizeof(ru)) != 0))
 		return -EFAULT;
-	self->child_cpu_ticks += t->cpu_ticks + t->child_cpu_ticks;
+	self->child_cpu_ticks += g->dead_cpu_ticks + g->child_cpu_ticks;
 	self->child_nvcsw += ru.ru_nvcsw;
 	self->child_nivcsw += ru.ru_nivcsw;
-	mm_pgfree(t->kstack, KSTACK_PAGES);
-	t->kstack = 0;
-	t->state = TASK_UNUSED;
-	return t->pid;
+	g->state = GROUP_UNUSED;
+	return g->pid;
 }
 
 long sys_wait4(int pid, uintptr_t ustatus, int options, uintptr_t urusage)
 {
-	struct task_group_s *self = this_task();
+	struct task_group_s *self = this_group();
 	if ((unsigned)options & ~(WNOHANG | WUNTRACED | WCONTINUED | WAIT_THREAD_FLAGS))
 		return -EINVAL;
 	if (pid == INT32_MIN) /* as on Linux: no group has that id */
@@ -53,20 +50,20 @@ long sys_wait4(int pid, uintptr_t ustatus, int options, uintptr_t urusage)
 	for (;;) {
 		int have_children = 0;
 		for (int i = 0; i < CONFIG_NPROC; i++) {
-			struct task_group_s *t = &tasks[i];
-			if (!matches(t, self, pid))
+			struct task_group_s *g = &groups[i];
+			if (!matches(g, self, pid))
 				continue;
 			have_children = 1;
-			if (t->state != TASK_ZOMBIE)
+			if (g->state != GROUP_ZOMBIE)
 				continue;
-			long ret = reap(self, t, ustatus, urusage);
+			long ret = reap(self, g, ustatus, urusage);
 			spin_unlock(&task_lock);
 			return ret;
 		}
-		if (!have_children || self->killed || (options & WNOHANG)) {
+		if (!have_children || self->dying || (options & WNOHANG)) {
 			spin_unlock(&task_lock);
-			return !have_children ? -ECHILD : self->killed ? -EINTR : 0;
+			return !have_children ? -ECHILD : self->dying ? -EINTR : 0;
 		}
-		sleep_on(self); /* task_exit wakes the parent */
+		sleep_on(self); /* the exit of a child's last thread wakes its parent */
 	}
 }

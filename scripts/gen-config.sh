@@ -1,6 +1,7 @@
 #!/bin/sh
 # Turn the Make configuration into build/include/rvshm_config.h, refusing values that cannot work.
-# Usage: gen-config.sh OUT PGSIZE=.. VBASE=.. MAXREGIONS=.. NPAGES=.. NPROC=.. LAZY=0|1
+# Usage: gen-config.sh OUT PGSIZE=.. VBASE=.. MAXREGIONS=.. NPAGES=.. NPROC=.. NTHREADS=..
+#        THREADS_PER_PROCESS=.. LAZY=0|1
 # The header is rewritten only when it changes, so a rebuild follows only a real change.
 set -e
 out=$1
@@ -27,13 +28,28 @@ number CONFIG_ARCH_SHM_VBASE "$VBASE"
 number CONFIG_ARCH_SHM_MAXREGIONS "$MAXREGIONS"
 number CONFIG_ARCH_SHM_NPAGES "$NPAGES"
 number CONFIG_NPROC "$NPROC"
+number CONFIG_NTHREADS "$NTHREADS"
+number CONFIG_THREADS_PER_PROCESS "$THREADS_PER_PROCESS"
 case ${LAZY:-0} in 0 | 1) ;; *) fail "LAZY=$LAZY: say LAZY=1 for lazy backing, or leave it out" ;; esac
 [ $((PGSIZE)) -eq 4096 ] || fail "CONFIG_MM_PGSIZE=$PGSIZE: Sv39 pages are 4096 bytes"
 [ $((VBASE % PGSIZE)) -eq 0 ] || fail "CONFIG_ARCH_SHM_VBASE=$VBASE is not page aligned"
+# The window's page tables change under the shm lock, the rest under each process's vm lock:
+# so no leaf table may hold both, and a leaf table spans 2 MiB.
+[ $((VBASE % 0x200000)) -eq 0 ] ||
+	fail "CONFIG_ARCH_SHM_VBASE=$VBASE is not a multiple of 2 MiB (the span of a leaf page table)"
 [ $((VBASE)) -ge $USTACK_TOP ] ||
 	fail "CONFIG_ARCH_SHM_VBASE=$VBASE overlaps user text, heap or stack (must be >= $(printf 0x%x $USTACK_TOP))"
 [ $((MAXREGIONS)) -le 4096 ] || fail "CONFIG_ARCH_SHM_MAXREGIONS=$MAXREGIONS is above 4096"
 [ $((NPROC)) -ge 2 ] && [ $((NPROC)) -le 256 ] || fail "CONFIG_NPROC=$NPROC is not in 2..256"
+[ $((NTHREADS)) -ge $((NPROC)) ] && [ $((NTHREADS)) -le 1024 ] ||
+	fail "CONFIG_NTHREADS=$NTHREADS is not in $((NPROC))..1024: every process needs a thread (CONFIG_NPROC=$NPROC)"
+[ $((THREADS_PER_PROCESS)) -le 64 ] ||
+	fail "CONFIG_THREADS_PER_PROCESS=$THREADS_PER_PROCESS is above 64, the stack slots' bitmap"
+[ $((THREADS_PER_PROCESS)) -le $((NTHREADS)) ] ||
+	fail "CONFIG_THREADS_PER_PROCESS=$THREADS_PER_PROCESS is above CONFIG_NTHREADS=$NTHREADS"
+stacks_end=$((USTACK_TOP + (THREADS_PER_PROCESS - 1) * 0x200000))
+[ $((VBASE)) -ge $stacks_end ] ||
+	fail "CONFIG_ARCH_SHM_VBASE=$VBASE overlaps the thread stacks of CONFIG_THREADS_PER_PROCESS=$THREADS_PER_PROCESS threads (they end at $(printf 0x%x $stacks_end), 2 MiB each)"
 window=$((MAXREGIONS * NPAGES * PGSIZE))
 [ $((VBASE + window)) -le $USER_TOP ] ||
 	fail "shared-memory window $(printf 0x%x $VBASE) + $MAXREGIONS x $NPAGES pages ends past the user half ($(printf 0x%x $USER_TOP))"
@@ -48,6 +64,8 @@ cat >"$tmp" <<H
 #define CONFIG_ARCH_SHM_MAXREGIONS $((MAXREGIONS))
 #define CONFIG_ARCH_SHM_NPAGES $((NPAGES))
 #define CONFIG_NPROC $((NPROC))
+#define CONFIG_NTHREADS $((NTHREADS))
+#define CONFIG_THREADS_PER_PROCESS $((THREADS_PER_PROCESS))
 #define CONFIG_MM_SHM_LAZY ${LAZY:-0}
 H
 if cmp -s "$tmp" "$out"; then rm -f "$tmp"; else mv "$tmp" "$out"; fi

@@ -13,7 +13,9 @@ name: \
 	ret;
 
 	.section .text
-/* exit() is the C library's (user/lib/exit.c: atexit handlers, then stdio's held output); the
- * exit system call's stub is _exit, POSIX's name for "end now, with no clean-up". */
-#define exit _exit
+/* exit() is the C library's (user/lib/exit.c: atexit handlers, then stdio's held output).
+ * POSIX's _exit, "end now, with no clean-up", ends the whole process: it is exit_group's stub,
+ * as in glibc. The exit system call ends the calling thread alone: pthread_exit's. */
+#define exit __exit_thread
+#define exit_group _exit
 #include "syscalls.def"

@@ -1,4 +1,4 @@
-/* Anonymous memory backed at first touch: the growing stack and a program's .bss. */
+/* Anonymous memory backed at first touch: the growing stacks and a program's .bss. */
 #include "anon.h"
 
 #include "errno.h"
@@ -7,36 +7,48 @@
 #include "pgalloc.h"
 #include "riscv.h"
 #include "task.h"
+#include "ustack.h"
 #include "vm.h"
 
-/* The anonymous range va lies in, by the name the narration gives it, or NULL. */
-static const char *anon_area(const struct task_group_s *t, uintptr_t va)
+/* The anonymous range va lies in, by the name the narration gives it, or NULL. Caller holds
+ * g's vm_lock (the stack slots change under it). */
+static const char *anon_area(const struct task_group_s *g, uintptr_t va)
 {
-	if (va >= USTACK_LIMIT && va < USTACK_TOP)
+	if (ustack_contains(g, va))
 		return "stack";
-	if (va >= t->bss_start && va < t->image_end)
+	if (va >= g->bss_start && va < g->image_end)
 		return "bss";
 	return NULL;
 }
 
-int anon_fault(struct task_group_s *t, uintptr_t va, uint64_t access)
+/* Map a fresh zeroed frame at page in g. Returns 0, -EEXIST if something is mapped there
+ * already, or -ENOMEM. Caller holds g's vm_lock. */
+static int back_page(struct task_group_s *g, uintptr_t page)
 {
-	const char *area = anon_area(t, va);
-	if (!area || access == PTE_X)
-		return -EFAULT;
-	uintptr_t page = PGROUNDDOWN(va);
-	if (vm_lookup(t->pagetable, page) & PTE_V) /* a spurious fault: no page to spend */
+	if (vm_lookup(g->addrenv.pagetable, page) & PTE_V) /* spurious: no page to spend */
 		return -EEXIST;
 	uintptr_t frame = mm_pgalloc(1); /* zeroed: no process sees another's old data */
 	if (!frame)
 		return -ENOMEM;
-	int err = vm_map_missing(t->pagetable, page, frame, PTE_R | PTE_W | PTE_U);
+	int err = vm_map_missing(&g->addrenv, page, frame, PTE_R | PTE_W | PTE_U);
 	if (err) {
 		mm_pgfree(frame, 1);
 		return err;
 	}
+	return 0;
+}
+
+int anon_fault(struct task_group_s *g, uintptr_t va, uint64_t access)
+{
+	uintptr_t page = PGROUNDDOWN(va);
+	spin_lock(&g->vm_lock);
+	const char *area = anon_area(g, va);
+	int err = !area || access == PTE_X ? -EFAULT : back_page(g, page);
+	spin_unlock(&g->vm_lock);
+	if (err)
+		return err;
 	narrate("%s: pid %d touches page 0x%lx for the first time -> frame 0x%lx (zeroed)\n", area,
-		t->pid, page, frame);
+		g->pid, page, PTE_TO_PA(vm_lookup(g->addrenv.pagetable, page)));
 	/* The hart may have cached the old invalid leaf entry: fence this one address. */
 	sfence_vma_page(page);
 	return 0;

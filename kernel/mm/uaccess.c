@@ -18,14 +18,14 @@ int access_ok(uintptr_t uva, size_t n)
 	return uva <= USER_TOP && n <= USER_TOP - uva;
 }
 
-static int user_range_ok(struct task_group_s *t, uintptr_t uva, size_t n, uint64_t perm)
+static int user_range_ok(struct task_group_s *g, uintptr_t uva, size_t n, uint64_t perm)
 {
 	if (!access_ok(uva, n))
 		return 0;
 	for (uintptr_t va = PGROUNDDOWN(uva); va < uva + n; va += PGSIZE) {
-		pte_t pte = vm_lookup(t->pagetable, va);
-		if (!(pte & PTE_V) && (shm_fault(t, va, perm) == 0 || anon_fault(t, va, perm) == 0))
-			pte = vm_lookup(t->pagetable, va);
+		pte_t pte = vm_lookup(g->addrenv.pagetable, va);
+		if (!(pte & PTE_V) && (shm_fault(g, va, perm) == 0 || anon_fault(g, va, perm) == 0))
+			pte = vm_lookup(g->addrenv.pagetable, va);
 		if ((pte & (PTE_V | PTE_U | perm)) != (PTE_V | PTE_U | perm))
 			return 0;
 	}
@@ -51,18 +51,18 @@ static void copy_pages(pagetable_t pt, uintptr_t uva, void *kbuf, size_t n, int 
 
 int copyin(void *dst, uintptr_t usrc, size_t n)
 {
-	struct task_group_s *t = this_task();
-	if (!user_range_ok(t, usrc, n, PTE_R))
+	struct task_group_s *g = this_group();
+	if (!user_range_ok(g, usrc, n, PTE_R))
 		return -EFAULT;
-	copy_pages(t->pagetable, usrc, dst, n, 0);
+	copy_pages(g->addrenv.pagetable, usrc, dst, n, 0);
 	return 0;
 }
 
 int copyout(uintptr_t udst, const void *src, size_t n)
 {
-	struct task_group_s *t = this_task();
-	if (!user_range_ok(t, udst, n, PTE_W))
+	struct task_group_s *g = this_group();
+	if (!user_range_ok(g, udst, n, PTE_W))
 		return -EFAULT;
-	copy_pages(t->pagetable, udst, (void *)src, n, 1);
+	copy_pages(g->addrenv.pagetable, udst, (void *)src, n, 1);
 	return 0;
 }

@@ -1,4 +1,5 @@
-/* The user stack: its first pages and main's arguments at start, then growth on demand. */
+/* User stacks: the main stack's first pages and main's arguments at start, the thread-stack
+ * slots, and which addresses are stack and which are guard gap. */
 #include "ustack.h"
 
 #include "errno.h"
@@ -6,6 +7,7 @@
 #include "lib/string.h"
 #include "memlayout.h"
 #include "pgalloc.h"
+#include "task.h"
 
 /* The longest argv[0]: it and the words below it must fit in the top stack page. */
 #define ARGV0_MAX 255
@@ -31,7 +33,7 @@ static uintptr_t push_args(uintptr_t top, const char *name, size_t len)
 	return sp;
 }
 
-int ustack_map(pagetable_t pt, const char *name, uintptr_t *sp)
+int ustack_map(struct addrenv_s *env, const char *name, uintptr_t *sp)
 {
 	size_t len = strlen(name);
 	if (len > ARGV0_MAX)
@@ -40,7 +42,7 @@ int ustack_map(pagetable_t pt, const char *name, uintptr_t *sp)
 		uintptr_t frame = mm_pgalloc(1);
 		if (!frame)
 			return -ENOMEM;
-		if (vm_map_pages(pt, va, &frame, 1, PTE_R | PTE_W | PTE_U) != 0) {
+		if (vm_map_pages(env, va, &frame, 1, PTE_R | PTE_W | PTE_U) != 0) {
 			mm_pgfree(frame, 1);
 			return -ENOMEM;
 		}
@@ -48,4 +50,49 @@ int ustack_map(pagetable_t pt, const char *name, uintptr_t *sp)
 			*sp = push_args(frame, name, len);
 	}
 	return 0;
+}
+
+int ustack_slot_alloc(struct task_group_s *g)
+{
+	int slot = -EAGAIN;
+	spin_lock(&g->vm_lock);
+	for (int i = 0; i < THREAD_SLOTS && slot < 0; i++) {
+		if (!(g->stack_slots & 1UL << i)) {
+			g->stack_slots |= 1UL << i;
+			slot = i;
+		}
+	}
+	spin_unlock(&g->vm_lock);
+	return slot;
+}
+
+void ustack_slot_free(struct task_group_s *g, int slot)
+{
+	spin_lock(&g->vm_lock);
+	vm_unmap(&g->addrenv, THREAD_STACK_LOW(slot), THREAD_STACK_SIZE / PGSIZE, 1);
+	g->stack_slots &= ~(1UL << slot);
+	spin_unlock(&g->vm_lock);
+}
+
+/* The thread-stack slot va lies in, or -1. */
+static int slot_of(uintptr_t va)
+{
+	if (va < THREAD_STACKS || va >= THREAD_STACKS_END)
+		return -1;
+	return (int)((va - THREAD_STACKS) / THREAD_SLOT_SIZE);
+}
+
+int ustack_contains(const struct task_group_s *g, uintptr_t va)
+{
+	if (va >= USTACK_LIMIT && va < USTACK_TOP)
+		return 1;
+	int slot = slot_of(va);
+	return slot >= 0 && (g->stack_slots & 1UL << slot) && va >= THREAD_STACK_LOW(slot);
+}
+
+int ustack_is_guard(uintptr_t va)
+{
+	int slot = slot_of(va);
+	return (va >= HEAP_LIMIT && va < USTACK_LIMIT) ||
+	       (slot >= 0 && va < THREAD_STACK_LOW(slot));
 }

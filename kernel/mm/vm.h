@@ -34,6 +34,22 @@ typedef pte_t *pagetable_t;
 #define VPN(va, level) (((uintptr_t)(va) >> VPN_SHIFT(level)) & 0x1ff)
 #define PTES_PER_TABLE 512
 
+/*
+ * An address environment (NuttX's name): a process's page table, and the harts that have it
+ * in satp now. A hart that has it loaded may hold its translations in its TLB, so whoever
+ * takes a mapping away (unmaps, or makes it less permissive) must fence those harts too
+ * before the page goes to anyone else: a TLB shootdown (kernel/mm/tlb.c). A hart leaves the
+ * set only after a full flush, when it loads another page table.
+ *
+ * The rule of this API: what only reads a page table takes the pagetable_t; what changes one
+ * takes the address environment, since it may have to fence other harts.
+ */
+struct addrenv_s {
+	pagetable_t pagetable;
+	unsigned long harts; /* cpu indexes (bit i: cpus[i]) with this table in satp; atomic */
+	int pid;             /* whose it is, for the narration; 0 for the kernel's */
+};
+
 /* The one page-table walk: the PTE slot for va at level (2 = root, 0 = leaf level). With
  * alloc, missing tables are allocated (zeroed). Returns NULL if a table is missing, or if it
  * could not be allocated. va must be canonical: the walk reads only its bits 38..12, so a
@@ -42,51 +58,42 @@ pte_t *vm_walk(pagetable_t pt, uintptr_t va, int level, int alloc);
 
 /* Map [va, va + size) to [pa, pa + size) with PTE flags perm. Returns 0, or -ENOMEM with
  * nothing mapped if a page-table page can't be had. */
-int vm_map_range(pagetable_t pt, uintptr_t va, uintptr_t pa, size_t size, uint64_t perm);
+int vm_map_range(struct addrenv_s *env, uintptr_t va, uintptr_t pa, size_t size, uint64_t perm);
 
-/* Map npages frames from pages[] at va in pt with PTE flags perm.
+/* Map npages frames from pages[] at va in env with PTE flags perm.
  * Returns 0, or -ENOMEM with nothing mapped if a page-table page can't be had. */
-int vm_map_pages(pagetable_t pt, uintptr_t va, const uintptr_t *pages, size_t npages,
+int vm_map_pages(struct addrenv_s *env, uintptr_t va, const uintptr_t *pages, size_t npages,
 		 uint64_t perm);
 
 /* Map frame pa at va with PTE flags perm, unless va is mapped already. Returns 0, -EEXIST
  * (nothing changes), or -ENOMEM. The page fault's one-walk way to map. */
-int vm_map_missing(pagetable_t pt, uintptr_t va, uintptr_t pa, uint64_t perm);
+int vm_map_missing(struct addrenv_s *env, uintptr_t va, uintptr_t pa, uint64_t perm);
 
-/* Unmap npages user pages from va (unmapped ones are skipped), fencing each, and free the
- * page-table pages left empty. With free_frames, the frames go back to the page pool too. */
-void vm_unmap(pagetable_t pt, uintptr_t va, size_t npages, int free_frames);
+/* Unmap npages user pages from va (unmapped ones are skipped), and free the page-table pages
+ * left empty. With free_frames, the frames go back to the page pool too. Every hart that may
+ * hold one of the translations is fenced (this one, and by shootdown the others) before any
+ * page is freed. */
+void vm_unmap(struct addrenv_s *env, uintptr_t va, size_t npages, int free_frames);
 
 /* The leaf PTE mapping va, or 0 if none. */
 pte_t vm_lookup(pagetable_t pt, uintptr_t va);
 
-/* A new process page table: the kernel's mappings and nothing of the user half.
- * Returns NULL if no page is free. */
-pagetable_t vm_create(void);
+/* Give env a new page table: the kernel's mappings and nothing of the user half. Returns 0,
+ * or -ENOMEM if no page is free. */
+int vm_create(struct addrenv_s *env, int pid);
 
 /* Free every user page, every user page-table page, and the root. Shared-memory mappings
- * must be detached first: their frames are not the process's to free. */
-void vm_destroy(pagetable_t pt);
+ * must be detached first (their frames are not the process's to free), and no hart may have
+ * the table loaded. */
+void vm_destroy(struct addrenv_s *env);
 
 /* Copy every user page mapped in from into fresh frames mapped at the same addresses with
  * the same permissions in to, except pages in [skip_start, skip_end). Returns 0, or -ENOMEM
  * (what was copied stays mapped in to, for the caller's vm_destroy). */
-int vm_copy(pagetable_t from, pagetable_t to, uintptr_t skip_start, uintptr_t skip_end);
-
-/* Make pt the hart's page table, unless it already is. Inline: the scheduler does this at
- * every switch. Skipping the write when satp already holds pt is safe on one hart, because
- * every unmap fences this hart. A second hart will need more: unmaps must also fence every
- * hart that may have run pt (SBI's remote fence), and a hart that goes idle should leave pt. */
-static inline void vm_switch(pagetable_t pt)
-{
-	uint64_t satp = MAKE_SATP(pt);
-	if (csr_read(satp) != satp) {
-		csr_write(satp, satp);
-		sfence_vma_all();
-	}
-}
+int vm_copy(pagetable_t from, struct addrenv_s *to, uintptr_t skip_start, uintptr_t skip_end);
 
 /* Build the kernel page table and turn paging on. ram_end is where RAM stops. */
 void kvm_init(uintptr_t ram_end);
 
-extern pagetable_t kernel_pagetable;
+/* The kernel's address environment: its page table is the kernel half of every other. */
+extern struct addrenv_s kernel_addrenv;

@@ -67,7 +67,7 @@ static void print_run(uintptr_t va, size_t count, pte_t pte, uintptr_t first_pa)
 
 void vm_print_map(const struct task_group_s *t)
 {
-	pagetable_t pt = t->pagetable;
+	pagetable_t pt = t->addrenv.pagetable;
 	kprintf("  pid %d (%s): page table root 0x%lx; user half:\n", t->pid, t->name,
 		(uintptr_t)pt);
 	uintptr_t run_va = 0, run_pa = 0;
@@ -108,6 +108,6 @@ void vm_print_map(const struct task_group_s *t)
 
 long sys_vmprint(void)
 {
-	vm_print_map(this_task());
+	vm_print_map(this_group());
 	return 0;
 }

@@ -103,9 +103,10 @@ void shm_group_release(struct task_group_s *t);
 /* Make sure g's window allocator exists. Returns 0 or -ENOMEM. */
 int shm_group_init(struct shm_group_s *g);
 
-/* Map every frame segment r already has into pt for attachment a. Returns 0 or -ENOMEM,
+/* Map every frame segment r already has into env for attachment a. Returns 0 or -ENOMEM,
  * with nothing of a mapped. Caller holds the lock. */
-int shm_map_frames(pagetable_t pt, const struct shm_attach_s *a, const struct shm_region_s *r);
+int shm_map_frames(struct addrenv_s *env, const struct shm_attach_s *a,
+		   const struct shm_region_s *r);
 
 /* A user page fault at va, of kind access (PTE_R, PTE_W or PTE_X). If va lies in one of t's
  * attachments and access is allowed there, make sure the segment has a frame for that page

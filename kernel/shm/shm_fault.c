@@ -52,7 +52,7 @@ int shm_fault(struct task_group_s *t, uintptr_t va, uint64_t access)
 		how = "new";
 	}
 	uint64_t perm = PTE_R | PTE_U | (a->rdonly ? 0 : PTE_W);
-	int err = vm_map_missing(t->pagetable, page, r->pages[i], perm);
+	int err = vm_map_missing(&t->addrenv, page, r->pages[i], perm);
 	if (err == 0 && kernel_verbose)
 		narrate_fault(t, page, r->pages[i], how);
 	spin_unlock(&g_shminfo.lock);

@@ -49,7 +49,7 @@ int shm_group_fork(struct task_group_s *parent, struct task_group_s *child)
 		if (a->va == 0)
 			continue;
 		struct shm_region_s *r = a->region;
-		if (shm_map_frames(child->pagetable, a, r) != 0) {
+		if (shm_map_frames(&child->addrenv, a, r) != 0) {
 			spin_unlock(&g_shminfo.lock);
 			return -ENOMEM; /* shm_group_release detaches what was copied so far */
 		}

@@ -24,7 +24,7 @@ static int find_columns(const struct shm_region_s *r, struct column *cols, int *
 	int total = 0;
 	*ncols = 0;
 	for (int i = 0; i < CONFIG_NPROC; i++) {
-		const struct task_group_s *t = &tasks[i];
+		const struct task_group_s *t = &groups[i];
 		for (int k = 0; k < SHM_MAX_ATTACH; k++) {
 			const struct shm_attach_s *a = &t->shm.attach[k];
 			if (a->va == 0 || a->region != r)
@@ -48,7 +48,7 @@ static void print_row(const struct shm_region_s *r, size_t i, const struct colum
 		n += kformat(line + n, sizeof(line) - n, "    (no frame)");
 	for (int c = 0; c < ncols; c++) {
 		uintptr_t va = cols[c].attach->va + i * PGSIZE;
-		pte_t pte = vm_lookup(cols[c].task->pagetable, va);
+		pte_t pte = vm_lookup(cols[c].task->addrenv.pagetable, va);
 		char bits[10];
 		pte_bits(pte, bits);
 		n += kformat(line + n, sizeof(line) - n, " <- 0x%08lx %s%s", va, bits,
@@ -78,7 +78,7 @@ void shm_picture(const struct shm_region_s *r)
 	if (r->npages > MAX_ROWS)
 		kprintf("    ... and %zu more page(s)\n", r->npages - MAX_ROWS);
 	for (int c = 0; c < ncols; c++)
-		vm_print_walk(cols[c].task->pagetable, cols[c].attach->va, cols[c].task->pid,
-			      cols[c].task->name);
+		vm_print_walk(cols[c].task->addrenv.pagetable, cols[c].attach->va,
+			      cols[c].task->pid, cols[c].task->name);
 	narrate_pause();
 }

@@ -43,18 +43,19 @@ static uint64_t attach_perm(const struct shm_attach_s *a)
 	return PTE_R | PTE_U | (a->rdonly ? 0 : PTE_W);
 }
 
-int shm_map_frames(pagetable_t pt, const struct shm_attach_s *a, const struct shm_region_s *r)
+int shm_map_frames(struct addrenv_s *env, const struct shm_attach_s *a,
+		   const struct shm_region_s *r)
 {
 	if (r->nframes == r->npages) /* fully backed, as eager segments always are */
-		return vm_map_pages(pt, a->va, r->pages, a->npages, attach_perm(a));
+		return vm_map_pages(env, a->va, r->pages, a->npages, attach_perm(a));
 	/* Map each run of backed pages with one call. */
 	for (size_t i = 0; i < a->npages;) {
 		size_t run = 0;
 		while (i + run < a->npages && r->pages[i + run])
 			run++;
 		if (run &&
-		    vm_map_pages(pt, a->va + i * PGSIZE, &r->pages[i], run, attach_perm(a)) != 0) {
-			vm_unmap(pt, a->va, i, 0);
+		    vm_map_pages(env, a->va + i * PGSIZE, &r->pages[i], run, attach_perm(a)) != 0) {
+			vm_unmap(env, a->va, i, 0);
 			return -ENOMEM;
 		}
 		i += run ? run : 1;
@@ -110,7 +111,7 @@ static uintptr_t check_and_place(struct task_group_s *t, int shmid, uintptr_t ad
 
 long sys_shmat(int shmid, uintptr_t addr, int shmflg)
 {
-	struct task_group_s *t = this_task();
+	struct task_group_s *t = this_group();
 	struct shm_group_s *g = &t->shm;
 	int rdonly = (shmflg & SHM_RDONLY) != 0;
 	struct shm_region_s *r;
@@ -124,7 +125,7 @@ long sys_shmat(int shmid, uintptr_t addr, int shmflg)
 	}
 	*a = (struct shm_attach_s){ va, r->npages, shmid, rdonly, r };
 	/* Eager backing maps every frame now; lazy backing maps each at its first touch. */
-	if (!CONFIG_MM_SHM_LAZY && shm_map_frames(t->pagetable, a, r) != 0) {
+	if (!CONFIG_MM_SHM_LAZY && shm_map_frames(&t->addrenv, a, r) != 0) {
 		gran_free(&g->va, va, r->npages * PGSIZE);
 		*a = (struct shm_attach_s){ 0 };
 		spin_unlock(&g_shminfo.lock);

@@ -161,7 +161,7 @@ static long shm_lock(struct task_group_s *t, int shmid, int lock)
 
 long sys_shmctl(int shmid, int cmd, uintptr_t ubuf)
 {
-	struct task_group_s *t = this_task();
+	struct task_group_s *t = this_group();
 	if (cmd < 0 || shmid < 0) /* Linux's first check, before any command's own */
 		return -EINVAL;
 	switch (cmd) {

@@ -9,8 +9,8 @@
 void shm_detach(struct task_group_s *t, struct shm_attach_s *a)
 {
 	spin_lock(&g_shminfo.lock);
-	struct shm_region_s *r = a->region; /* alive: our attachment counts in its nattch */
-	vm_unmap(t->pagetable, a->va, a->npages, 0); /* fences each page; frames stay */
+	struct shm_region_s *r = a->region;         /* alive: our attachment counts in its nattch */
+	vm_unmap(&t->addrenv, a->va, a->npages, 0); /* fences every hart; frames stay */
 	if (gran_free(&t->shm.va, a->va, a->npages * PGSIZE) != 0)
 		panic("shm_detach: window range 0x%lx not allocated", a->va);
 	r->ds.shm_nattch--;
@@ -28,7 +28,7 @@ void shm_detach(struct task_group_s *t, struct shm_attach_s *a)
 
 long sys_shmdt(uintptr_t addr)
 {
-	struct task_group_s *t = this_task();
+	struct task_group_s *t = this_group();
 	/* Only the exact start of an attachment names it. */
 	for (int i = 0; i < SHM_MAX_ATTACH; i++) {
 		struct shm_attach_s *a = &t->shm.attach[i];

@@ -78,7 +78,7 @@ static void narrate_create(const struct shm_region_s *r, const struct task_group
 /* Make a new segment for key. Caller holds the lock. Returns its id or a negative errno. */
 static int create(key_t key, size_t size, int shmflg)
 {
-	struct task_group_s *t = this_task();
+	struct task_group_s *t = this_group();
 	if (size == 0 || size > SHM_MAX_BYTES)
 		return -EINVAL;
 	struct shm_region_s *r = find_free_slot();
@@ -107,7 +107,7 @@ static int create(key_t key, size_t size, int shmflg)
 
 long sys_shmget(key_t key, size_t size, int shmflg)
 {
-	struct task_group_s *t = this_task();
+	struct task_group_s *t = this_group();
 	int ret;
 	spin_lock(&g_shminfo.lock);
 	struct shm_region_s *r = key == IPC_PRIVATE ? NULL : find_key(key);

@@ -1,0 +1,92 @@
+/* Starting the other harts, and IPIs between harts. */
+#include "smp.h"
+
+#include "audit.h"
+#include "cpu.h"
+#include "fpu.h"
+#include "kernel.h"
+#include "mm/tlb.h"
+#include "riscv.h"
+#include "sbi.h"
+#include "sched.h"
+#include "timer.h"
+#include "trap.h"
+
+int ncpu = 1;
+static uint64_t timebase_hz;
+
+/* Why each hart was last interrupted: IPI_* bits, set by the sender, cleared by the hart. */
+static unsigned pending[NCPU];
+
+/* Where a started hart enters the kernel (boot/entry.S), with a0 = its hart id. */
+extern char _secondary_start[];
+
+/* A started hart's first C: the same set-up as the boot hart's, minus what is shared. */
+__attribute__((noreturn)) void hart_main(unsigned long hartid)
+{
+	struct cpu *c = &cpus[hartid];
+	c->hartid = hartid;
+	vm_switch(&kernel_addrenv);
+	trap_init();
+	fpu_init();
+	timer_init(timebase_hz);
+	__atomic_store_n(&c->started, 1, __ATOMIC_RELEASE);
+	scheduler();
+}
+
+void smp_start_harts(const struct machine_info *m)
+{
+	timebase_hz = m->timebase_hz;
+	cpus[cpu_index()].started = 1;
+	for (unsigned long id = 0; id < NCPU; id++) {
+		if (!(m->harts & 1UL << id) || id == cpu_index())
+			continue;
+		if (sbi_hart_start(id, (uintptr_t)_secondary_start, 0) != 0) {
+			kprintf("smp: hart %lu would not start\n", id);
+			continue;
+		}
+		while (!__atomic_load_n(&cpus[id].started, __ATOMIC_ACQUIRE))
+			; /* it is on its way: a few thousand instructions */
+		ncpu++;
+	}
+}
+
+unsigned long smp_online(void)
+{
+	unsigned long mask = 0;
+	for (int i = 0; i < NCPU; i++)
+		if (__atomic_load_n(&cpus[i].started, __ATOMIC_ACQUIRE))
+			mask |= 1UL << i;
+	return mask;
+}
+
+void smp_send_ipi(unsigned long mask)
+{
+	if (mask)
+		sbi_send_ipi(mask, 0); /* hart ids are cpu indexes */
+}
+
+void smp_ipi(int i, int reason)
+{
+	__atomic_fetch_or(&pending[i], (unsigned)reason, __ATOMIC_RELEASE);
+	smp_send_ipi(1UL << i);
+}
+
+int smp_stop_pending(void)
+{
+	unsigned *p = &pending[cpu_index()];
+	if (!(__atomic_load_n(p, __ATOMIC_ACQUIRE) & IPI_STOP))
+		return 0;
+	__atomic_fetch_and(p, ~(unsigned)IPI_STOP, __ATOMIC_ACQ_REL);
+	return 1;
+}
+
+void smp_ipi_received(void)
+{
+	csr_clear(sip, SIP_SSIP);
+	unsigned reasons = __atomic_exchange_n(&pending[cpu_index()], 0, __ATOMIC_ACQUIRE);
+	if (reasons & IPI_STOP)
+		audit_stop_here();
+	/* IPI_WAKE needs nothing here: the hart was woken from wfi, or interrupted on its way
+	 * back to U-mode, where it looks at its thread anyway. */
+}
