@@ -83,7 +83,12 @@ LDFLAGS := -nostdlib -z max-page-size=4096 --no-warn-rwx-segments
 # User programs may need libgcc (128-bit arithmetic, for one); the kernel links without it.
 LIBGCC := $(shell $(CC) $(UARCH) -print-libgcc-file-name 2>/dev/null)
 
-QEMUOPTS = -machine virt -bios default -m $(MEM) -smp 1 -nographic -monitor none \
+# Harts: CPUS=N (1 to 8). make qemu shows two at work by default; make run, make bench and
+# make fuzz use one unless told, so that their output and figures stay comparable.
+$(if $(filter-out 1 2 3 4 5 6 7 8,$(CPUS)),$(error CPUS=$(CPUS): rvshm runs on 1 to 8 harts))
+QEMU_CPUS = $(or $(CPUS),2)
+RUN_CPUS = $(or $(CPUS),1)
+QEMUOPTS = -machine virt -bios default -m $(MEM) -smp $(QEMU_CPUS) -nographic -monitor none \
 	-serial stdio -kernel $(1)
 
 # --- Sources: one concept per file ---
@@ -176,7 +181,7 @@ $(eval $(call kernel-image,$(B)/run,$(RUN_ELFS),$(RUN_V),$(DEBUG),$(PACE)))
 # once, so it is used only when `run` is all make has to do, and not under make -n. Otherwise
 # a failed run still makes make fail, with status 2.
 $(B)/run/status: $(B)/run/kernel.elf FORCE
-	@bash scripts/run.sh "$(QEMU)" $< $(TIMEOUT) $(MEM); echo $$? > $@
+	@bash scripts/run.sh "$(QEMU)" $< $(TIMEOUT) $(MEM) $(RUN_CPUS); echo $$? > $@
 RUN_STATUS = $(or $(file <$(B)/run/status),2)
 EXIT_NOW = $(and $(filter $(EXIT_WITH),$(.LOADED)),$(if $(filter-out run,$(MAKECMDGOALS)),,1),\
 	$(if $(findstring n,$(firstword -$(MAKEFLAGS))),,1))
@@ -237,7 +242,7 @@ $(B)/fuzz/fuzz.elf: FORCE
 $(eval $(call kernel-image,$(B)/fuzz,$(B)/fuzz/fuzz.elf,0,1))
 
 fuzz: $(B)/fuzz/kernel.elf
-	@bash scripts/run.sh "$(QEMU)" $< $(FUZZ_TIMEOUT) $(MEM)
+	@bash scripts/run.sh "$(QEMU)" $< $(FUZZ_TIMEOUT) $(MEM) $(RUN_CPUS)
 
 # --- Benchmarks: make bench (scripts/bench.sh) ---
 $(eval $(call user-prog,$(B)/bench/bench.elf,tests/bench/bench.c))

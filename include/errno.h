@@ -139,7 +139,10 @@
 #define EHWPOISON 133
 
 #ifndef __KERNEL__
-extern int errno;
+/* Each thread has its own errno, as POSIX asks: the C library keeps it in the thread's own
+ * record (user/lib/thread.h), which the tp register points at. */
+int *__errno_location(void);
+#define errno (*__errno_location())
 #ifdef _GNU_SOURCE
 /* argv[0], and its part after the last '/' (glibc's names; user/lib/start.c sets them). */
 extern char *program_invocation_name;

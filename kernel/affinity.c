@@ -10,10 +10,15 @@
 
 /* The thread pid names for the affinity calls: 0 is the caller, else a tid (a process's pid
  * is its main thread's tid). With set, the caller must be root or its user, as on Linux.
- * Returns it, or NULL with *err set. Caller holds task_lock. */
+ * Returns it with *err 0; or NULL with *err 0 for init (pid 1, the kernel, which runs on every
+ * hart); or NULL with *err set. Caller holds task_lock. */
 static struct tcb_s *target(int pid, int set, int *err)
 {
 	const struct task_group_s *self = this_group();
+	if (pid == INIT_PID) { /* the kernel, as init, is on every hart and cannot be moved */
+		*err = set ? -EPERM : 0;
+		return NULL;
+	}
 	struct tcb_s *t = pid == 0 ? this_thread() : thread_by_tid(pid);
 	*err = -ESRCH;
 	if (!t || t->state == THREAD_EMBRYO || t->state == THREAD_DEAD)
@@ -21,6 +26,7 @@ static struct tcb_s *target(int pid, int set, int *err)
 	*err = -EPERM;
 	if (set && self->euid != 0 && self->euid != t->group->euid && self->euid != t->group->uid)
 		return NULL;
+	*err = 0;
 	return t;
 }
 
@@ -64,9 +70,9 @@ long sys_sched_getaffinity(int pid, size_t len, uintptr_t umask)
 	int err;
 	spin_lock(&task_lock);
 	struct tcb_s *t = target(pid, 0, &err);
-	unsigned long mask = t ? t->affinity & smp_online() : 0;
+	unsigned long mask = t ? t->affinity & smp_online() : smp_online(); /* or init's */
 	spin_unlock(&task_lock);
-	if (!t)
+	if (err < 0)
 		return err;
 	/* Linux's system call returns the bytes it wrote; glibc's wrapper then returns 0. */
 	long ret = copyout(umask, &mask, sizeof(mask));

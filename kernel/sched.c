@@ -136,8 +136,12 @@ void scheduler(void)
 			if (dead)
 				thread_reap(t);
 			spin_unlock(&task_lock);
-			if (dead)
+			if (dead) {
+				/* Off the process's page table first: a hart tearing it down waits for
+				 * every hart to leave it, and so cannot stop for the audit. */
+				vm_switch(&kernel_addrenv);
 				audit_pages(); /* a thread has just exited: are the books still right? */
+			}
 			continue;
 		}
 		int live = task_count_live();

@@ -1,11 +1,11 @@
 #!/usr/bin/env bash
 # Boot a kernel image built by `make run`, mirror what its programs print, and exit with
 # their status: 0 if all exited 0, else the first failure (exit code, or 128 + signal).
-# Usage: run.sh QEMU KERNEL TIMEOUT MEM
-qemu=$1 kernel=$2 limit=$3 mem=$4
+# Usage: run.sh QEMU KERNEL TIMEOUT MEM [CPUS]
+qemu=$1 kernel=$2 limit=$3 mem=$4 cpus=${5:-1}
 
 # Drop OpenSBI's banner: everything before the kernel's first line ("rvshm: ...").
-timeout --foreground "$limit" $qemu -machine virt -bios default -m "$mem" -smp 1 -nographic \
+timeout --foreground "$limit" $qemu -machine virt -bios default -m "$mem" -smp "$cpus" -nographic \
 	-monitor none -serial stdio -kernel "$kernel" </dev/null |
 	tr -d '\r' | awk 'booted || /^rvshm: / { booted = 1; print; fflush() }'
 status=${PIPESTATUS[0]}

@@ -18,4 +18,9 @@ name: \
  * as in glibc. The exit system call ends the calling thread alone: pthread_exit's. */
 #define exit __exit_thread
 #define exit_group _exit
+/* The C library wraps these, and the raw calls are its own. */
+#define futex __futex
+#define thread_create __thread_create
+#define sched_getaffinity __sched_getaffinity
+#define fork __fork
 #include "syscalls.def"

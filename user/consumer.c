@@ -1,5 +1,6 @@
 /* The demo's consumer: finds the producer's segment by its key, attaches it at an address
  * of its own choosing, answers the request, and leaves. */
+#define _GNU_SOURCE /* sched_setaffinity */
 #include <errno.h>
 #include <sched.h>
 #include <stdio.h>
@@ -13,6 +14,7 @@
 
 int main(void)
 {
+	demo_pin("consumer", CONSUMER_HART);
 	int id;
 	while ((id = shmget(DEMO_KEY, 0, 0600)) < 0 && errno == ENOENT)
 		sched_yield(); /* the producer has not made it yet */
@@ -27,15 +29,14 @@ int main(void)
 	}
 	printf("consumer: pid %d attached shmid %d at %p\n", getpid(), id, (void *)page);
 
-	while (page->stage != REQUEST_WRITTEN)
+	/* Acquire: the request is read only after the stage that announced it. */
+	while (atomic_load_explicit(&page->stage, memory_order_acquire) != REQUEST_WRITTEN)
 		sched_yield();
-	__sync_synchronize();
 	printf("consumer: read  \"%s\"\n", page->request);
 	int ok = strncmp(page->request, "hello from pid ", 15) == 0;
 
 	snprintf(page->reply, sizeof(page->reply), "thanks, pid %d got it", getpid());
-	__sync_synchronize();
-	page->stage = REPLY_WRITTEN;
+	atomic_store_explicit(&page->stage, REPLY_WRITTEN, memory_order_release);
 	printf("consumer: wrote \"%s\"\n", page->reply);
 	shmdt(page);
 	return ok ? 0 : 1;

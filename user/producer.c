@@ -1,5 +1,6 @@
 /* The demo's producer: creates a segment, writes a request into it, and waits for the reply
  * that the consumer writes into the same physical frames from its own address. */
+#define _GNU_SOURCE /* sched_setaffinity */
 #include <sched.h>
 #include <stdio.h>
 #include <string.h>
@@ -10,6 +11,7 @@
 
 int main(void)
 {
+	demo_pin("producer", PRODUCER_HART);
 	int id = shmget(DEMO_KEY, 2 * 4096, IPC_CREAT | 0600);
 	if (id < 0) {
 		perror("producer: shmget");
@@ -23,13 +25,13 @@ int main(void)
 	printf("producer: pid %d attached shmid %d at %p\n", getpid(), id, (void *)page);
 
 	snprintf(page->request, sizeof(page->request), "hello from pid %d", getpid());
-	__sync_synchronize(); /* the message before the flag that announces it */
-	page->stage = REQUEST_WRITTEN;
+	/* Release: the request's bytes become visible before the stage that announces them. */
+	atomic_store_explicit(&page->stage, REQUEST_WRITTEN, memory_order_release);
 	printf("producer: wrote \"%s\"\n", page->request);
 
-	while (page->stage != REPLY_WRITTEN)
+	/* Acquire: the reply is read only after the stage that announced it. */
+	while (atomic_load_explicit(&page->stage, memory_order_acquire) != REPLY_WRITTEN)
 		sched_yield();
-	__sync_synchronize();
 	printf("producer: read  \"%s\"\n", page->reply);
 	int ok = strncmp(page->reply, "thanks, ", 8) == 0;
 

@@ -2,6 +2,7 @@
  * gone. kernel/mm/tlb.h says why, and docs/smp.md shows it on a timeline. */
 #include "tlb.h"
 
+#include "audit.h"
 #include "kernel.h"
 #include "sbi.h"
 #include "smp.h"
@@ -54,5 +55,6 @@ void tlb_wait_unloaded(struct addrenv_s *env)
 {
 	unsigned long me = 1UL << cpu_index();
 	while (__atomic_load_n(&env->harts, __ATOMIC_ACQUIRE) & ~me)
-		__asm__ volatile("nop"); /* the other hart is a few instructions from leaving */
+		if (smp_stop_pending()) /* no lock is held: the audit may stop this hart here */
+			audit_stop_here();
 }

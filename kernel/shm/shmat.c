@@ -71,13 +71,13 @@ static void narrate_attach(const struct task_group_s *t, const struct shm_attach
 		return;
 	for (size_t i = 0; i < a->npages; i++)
 		if (r->pages[i] && !CONFIG_MM_SHM_LAZY)
-			narrate("shmat: pid %d shmid %d va 0x%lx -> pa 0x%lx (%s)\n", t->pid,
-				a->shmid, a->va + i * PGSIZE, r->pages[i],
-				a->rdonly ? "R--U" : "RW-U");
+			narrate("shmat: pid %d shmid %d va 0x%lx -> pa 0x%lx (%s) hart %lu\n",
+				t->pid, a->shmid, a->va + i * PGSIZE, r->pages[i],
+				a->rdonly ? "R--U" : "RW-U", cpu_index());
 	if (CONFIG_MM_SHM_LAZY)
 		narrate("shmat: pid %d shmid %d va 0x%lx: %zu page(s) reserved, none mapped "
-			"until touched\n",
-			t->pid, a->shmid, a->va, a->npages);
+			"until touched, hart %lu\n",
+			t->pid, a->shmid, a->va, a->npages, cpu_index());
 }
 
 /* Check shmat's arguments, in Linux's order (docs/shmat-path.md): first what needs no

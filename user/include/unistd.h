@@ -23,6 +23,9 @@ pid_t vfork(void); /* fork: the child gets a copy, not the parent's memory */
 pid_t getpgrp(void);
 pid_t getpid(void);
 pid_t getppid(void);
+#ifdef _GNU_SOURCE
+pid_t gettid(void); /* the calling thread's id; a process's first thread's is its pid */
+#endif
 __attribute__((noreturn)) void _exit(int status);
 uid_t getuid(void);
 uid_t geteuid(void);

@@ -1,11 +1,15 @@
 /* malloc over an sbrk heap: a first-fit free list, kept in address order so that
- * neighbouring free blocks merge. Every block starts with a header that gives its size. */
+ * neighbouring free blocks merge. Every block starts with a header that gives its size. One
+ * mutex guards the list, for threads. */
 #include <errno.h>
+#include <pthread.h>
 #include <stddef.h>
 #include <stdint.h>
 #include <stdlib.h>
 #include <string.h>
 #include <unistd.h>
+
+#include "thread.h"
 
 struct block {
 	size_t size;        /* bytes after the header */
@@ -16,6 +20,19 @@ struct block {
 #define ALIGN_UP(n) (((n) + 15) & ~(size_t)15)
 
 static struct block *free_list;
+static pthread_mutex_t lock = PTHREAD_MUTEX_INITIALIZER;
+
+void __malloc_lock(void)
+{
+	pthread_mutex_lock(&lock);
+}
+
+void __malloc_unlock(void)
+{
+	pthread_mutex_unlock(&lock);
+}
+
+static void release(void *ptr);
 
 /* Grow the heap by at least size bytes and put the new space on the free list. */
 static int grow(size_t size)
@@ -27,13 +44,12 @@ static int grow(size_t size)
 	if (b == (void *)-1)
 		return -1;
 	b->size = bytes - HDR;
-	free((char *)b + HDR);
+	release((char *)b + HDR);
 	return 0;
 }
 
-/* Returns 16-byte aligned memory, or NULL with errno ENOMEM. malloc(0) returns a distinct
- * pointer that free accepts, as glibc's does. */
-void *malloc(size_t size)
+/* malloc, with the lock held. */
+static void *alloc(size_t size)
 {
 	if (size > SIZE_MAX / 2) {
 		errno = ENOMEM;
@@ -78,10 +94,9 @@ static void double_free(void)
 	abort();
 }
 
-void free(void *ptr)
+/* free, with the lock held. */
+static void release(void *ptr)
 {
-	if (!ptr)
-		return;
 	struct block *b = (struct block *)((char *)ptr - HDR), **p = &free_list;
 	while (*p && *p < b)
 		p = &(*p)->next;
@@ -99,6 +114,25 @@ void free(void *ptr)
 		prev->size += HDR + b->size;
 		prev->next = b->next;
 	}
+}
+
+/* Returns 16-byte aligned memory, or NULL with errno ENOMEM. malloc(0) returns a distinct
+ * pointer that free accepts, as glibc's does. */
+void *malloc(size_t size)
+{
+	__malloc_lock();
+	void *p = alloc(size);
+	__malloc_unlock();
+	return p;
+}
+
+void free(void *ptr)
+{
+	if (!ptr)
+		return;
+	__malloc_lock();
+	release(ptr);
+	__malloc_unlock();
 }
 
 void *calloc(size_t n, size_t size)

@@ -6,6 +6,8 @@
 #include <time.h>
 #include <unistd.h>
 
+#include "thread.h"
+
 pid_t waitpid(pid_t pid, int *status, int options)
 {
 	return wait4(pid, status, options, NULL);
@@ -20,6 +22,20 @@ pid_t wait(int *status)
 pid_t wait3(int *status, int options, struct rusage *rusage)
 {
 	return wait4(-1, status, options, rusage);
+}
+
+pid_t __fork(void);
+
+/* fork, holding the C library's locks: the child has the calling thread only, and a lock held
+ * by another thread at that moment would stay held in the child for ever. */
+pid_t fork(void)
+{
+	__malloc_lock();
+	__stdio_lock_all();
+	pid_t pid = __fork();
+	__stdio_unlock_all();
+	__malloc_unlock();
+	return pid;
 }
 
 /* fork: the child has its own copy of memory, which a program written for vfork's sharing

@@ -2,15 +2,20 @@
  * As with glibc on a terminal, stdout is line buffered (held until a newline, a full buffer,
  * fflush or exit) and stderr is unbuffered (written at the end of each call, so one fprintf is
  * one write); setvbuf chooses another mode. So, as with glibc, output still held when a process
- * ends by _exit or a signal is lost, and output held across a fork is written by both. */
+ * ends by _exit or a signal is lost, and output held across a fork is written by both. Each
+ * stream has a mutex, held for the whole of a call, so one thread's printf is never cut into
+ * by another's. */
 #include <errno.h>
+#include <pthread.h>
 #include <stdio.h>
 #include <string.h>
 #include <unistd.h>
 
 #include "lib/vformat.h"
+#include "thread.h"
 
 struct FILE {
+	pthread_mutex_t lock;
 	int fd;
 	int mode;   /* _IOFBF, _IOLBF or _IONBF */
 	int failed; /* a write failed during the current call; errno says why */
@@ -51,18 +56,35 @@ static void put(int c, void *arg)
 		flush(f);
 }
 
-/* Each output call runs between begin and end: begin clears the failure mark. */
+/* Each output call runs between begin and end: begin takes the stream's lock and clears the
+ * failure mark. */
 static void begin(FILE *f)
 {
+	pthread_mutex_lock(&f->lock);
 	f->failed = 0;
 }
 
-/* End an output call: write out an unbuffered stream. Returns 0, or EOF if a write failed. */
+/* End an output call: write out an unbuffered stream, and let the lock go. Returns 0, or EOF
+ * if a write failed. */
 static int end(FILE *f)
 {
 	if (f->mode == _IONBF)
 		flush(f);
-	return f->failed ? EOF : 0;
+	int failed = f->failed;
+	pthread_mutex_unlock(&f->lock);
+	return failed ? EOF : 0;
+}
+
+void __stdio_lock_all(void)
+{
+	pthread_mutex_lock(&out.lock);
+	pthread_mutex_lock(&err.lock);
+}
+
+void __stdio_unlock_all(void)
+{
+	pthread_mutex_unlock(&err.lock);
+	pthread_mutex_unlock(&out.lock);
 }
 
 /* Returns the number of characters, or -1 when a write failed. */
@@ -201,7 +223,10 @@ int fflush(FILE *f)
 {
 	if (!f)
 		return fflush(stdout) | fflush(stderr);
-	return flush(f);
+	pthread_mutex_lock(&f->lock);
+	int ret = flush(f);
+	pthread_mutex_unlock(&f->lock);
+	return ret;
 }
 
 /* Choose f's buffering; what it holds is written out first. f keeps its own buffer whatever
@@ -211,8 +236,10 @@ int setvbuf(FILE *f, char *buf, int mode, size_t size)
 	(void)buf, (void)size;
 	if (mode != _IOFBF && mode != _IOLBF && mode != _IONBF)
 		return EOF;
+	pthread_mutex_lock(&f->lock);
 	flush(f);
 	f->mode = mode;
+	pthread_mutex_unlock(&f->lock);
 	return 0;
 }
 

@@ -1,5 +1,7 @@
 /* sysconf and getpagesize: the system's fixed parameters. */
+#define _GNU_SOURCE /* cpu_set_t, for the number of harts */
 #include <errno.h>
+#include <sched.h>
 #include <sys/shm.h>
 #include <unistd.h>
 
@@ -19,9 +21,11 @@ long sysconf(int name)
 		return 100;
 	case _SC_OPEN_MAX: /* 0, 1 and 2 are all the descriptors there are, and none can be opened */
 		return 3;
-	case _SC_NPROCESSORS_CONF: /* the kernel runs on one hart and parks the others */
-	case _SC_NPROCESSORS_ONLN:
-		return 1;
+	case _SC_NPROCESSORS_CONF: /* the harts the kernel runs on: init's, which may use all */
+	case _SC_NPROCESSORS_ONLN: {
+		cpu_set_t all;
+		return sched_getaffinity(1, sizeof(all), &all) == 0 ? CPU_COUNT(&all) : 1;
+	}
 	default:
 		errno = EINVAL;
 		return -1;
