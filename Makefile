@@ -1,13 +1,5 @@
-# rvshm: a RISC-V teaching kernel for System V shared memory.
-#
-#   make            build build/kernel.elf (the two-process demo)
-#   make qemu       boot the demo in QEMU          (MEM=128M, V=1 narration, PACE=1 pauses)
-#   make test       host unit tests + in-QEMU suites, ends with "N passed, M failed"
-#   make qemu-gdb   boot halted, waiting for gdb on localhost:$(GDBPORT)
-#   make format     run clang-format over the tree
-#
-# Shared-memory configuration (checked by scripts/gen-config.sh):
-#   CONFIG_MM_PGSIZE, CONFIG_ARCH_SHM_VBASE, CONFIG_ARCH_SHM_MAXREGIONS, CONFIG_ARCH_SHM_NPAGES
+# rvshm: a RISC-V teaching kernel for System V shared memory. `make help` lists the targets
+# and the variables; HELP, at the end, is that list.
 
 MEM ?= 128M
 V ?= 1
@@ -21,6 +13,8 @@ CONFIG_NPROC ?= 16
 CONFIG_NTHREADS ?= 64
 CONFIG_THREADS_PER_PROCESS ?= 16
 GDBPORT ?= 26000
+JOBS ?= $(shell nproc 2>/dev/null || echo 1)
+BOOT_LIMIT ?= 300
 
 LAZY ?= 0
 B ?= build$(if $(filter 1,$(LAZY)),/lazy)
@@ -225,7 +219,15 @@ qemu-gdb:
 endif
 
 # --- Tests ---
-SUITES := $(notdir $(wildcard tests/qemu/*))
+# make test SUITES="a b" boots those suites alone (in both modes), and nothing else.
+ALL_SUITES := $(notdir $(wildcard tests/qemu/*))
+SUITES := $(ALL_SUITES)
+ONLY_SUITES := $(filter command line,$(origin SUITES))
+ifneq ($(and $(ONLY_SUITES),$(filter test test-images,$(MAKECMDGOALS))),)
+$(if $(strip $(SUITES)),,$(error make test: SUITES is empty; name one or more of: $(ALL_SUITES)))
+$(foreach s,$(SUITES),$(if $(wildcard tests/qemu/$(s)/expect),,\
+	$(error make test: there is no suite $(s); the suites: $(ALL_SUITES))))
+endif
 TEST_IMAGES := $(foreach s,$(SUITES),$(B)/tests/$(s)/kernel.elf)
 $(foreach s,$(SUITES),$(foreach p,$(wildcard tests/qemu/$(s)/*.c),\
 	$(eval $(call user-prog,$(B)/tests/$(s)/$(notdir $(p:.c=.elf)),$(p) tests/lib/utest.c tests/lib/shmtest.c))))
@@ -267,13 +269,17 @@ $(B)/unit/test_%: tests/unit/test_%.c $(wildcard tests/lib/* tests/unit/host/* k
 	@mkdir -p $(@D) && $(SAY) "  HOSTCC  $@"
 	$(Q)$(HOSTCC) $(HOSTFLAGS) -o $@ $< $(shell sed -n 's|^/\* unit-sources: \(.*\) \*/|\1|p' $<)
 
-test-images: $(TEST_IMAGES) $(B)/kernel.elf
+# The demo as make qemu PACE=1 builds it, for make test to boot beside the plain one.
+$(eval $(call kernel-image,$(B)/pace,$(DEMO_ELFS),$(V),$(DEBUG),1))
+
+test-images: $(TEST_IMAGES) $(B)/kernel.elf $(B)/pace/kernel.elf
 
 # Every in-QEMU suite runs twice: with eager backing, and with lazy backing (LAZY=1).
-test: $(UNIT_TESTS) test-images
+test: $(if $(ONLY_SUITES),,$(UNIT_TESTS)) test-images
 	@$(MAKE) --no-print-directory LAZY=1 test-images
-	@GDB=$(GDB) OBJDUMP=$(TOOLPREFIX)objdump sh scripts/run-tests.sh "$(QEMU)" $(UNIT_TESTS) -- \
-		$(SUITES)
+	@GDB=$(GDB) OBJDUMP=$(TOOLPREFIX)objdump JOBS="$(JOBS)" BOOT_LIMIT="$(BOOT_LIMIT)" \
+		sh scripts/run-tests.sh "$(QEMU)" $(if $(ONLY_SUITES),--only-suites) \
+		$(if $(ONLY_SUITES),,$(UNIT_TESTS)) -- $(SUITES)
 
 format:
 	clang-format -i $(shell git ls-files '*.c' '*.h')
@@ -281,7 +287,49 @@ format:
 clean:
 	rm -rf $(B) .gdbinit
 
+define HELP
+Targets:
+  make                              build build/kernel.elf: the kernel with the two-process demo
+  make qemu                         boot the demo in QEMU
+  make qemu-gdb                     boot the demo halted, waiting for gdb on localhost:GDBPORT
+  make run PROG="a.c b.c"           build programs into a kernel, boot it, exit with their status
+  make test                         host unit tests and in-QEMU suites: "N passed, M failed"
+  make test-images                  build the kernels make test boots, without booting them
+  make bench                        exact instruction counts of the kernel's paths
+  make fuzz                         the system-call fuzzer, for as long as asked (SEED, CALLS)
+  make format                       run clang-format over the tree
+  make clean                        remove the build directory and .gdbinit
+  make help                         this list
+Variables (make TARGET NAME=value), with their defaults:
+  MEM=128M                          QEMU's RAM; the kernel reads its size from the device tree
+  V=1                               kernel narration (make run: V=0)
+  PACE=0                            1: the narration pauses after each step, for a classroom
+  LAZY=0                            1: shared frames are allocated at the first touch
+  DEBUG=0                           1: the kernel checks its page accounting at every exit
+  CONFIG_MM_PGSIZE=4096             the page size (Sv39's)
+  CONFIG_ARCH_SHM_VBASE=0x40000000  where each process's shared-memory window starts
+  CONFIG_ARCH_SHM_MAXREGIONS=64     segments in the system, and attachments per process
+  CONFIG_ARCH_SHM_NPAGES=256        the largest segment, in pages
+  CONFIG_NPROC=16                   process slots
+  PROG=                             make run: the C files, one program each, started in order
+  TIMEOUT=60                        make run: seconds before QEMU is stopped (status 124)
+  SEED=1                            make fuzz: the fuzzer's seed
+  CALLS=20000                       make fuzz: how many system calls
+  FUZZ_TIMEOUT=86400                make fuzz: seconds before QEMU is stopped
+  SUITES=                           make test: boot only these suites, e.g. SUITES="libc shm_get"
+  JOBS=                             make test: tests run at once (default: the CPUs, here $(JOBS))
+  BOOT_LIMIT=300                    make test: seconds after which a boot counts as hung
+  GDBPORT=26000                     make qemu-gdb: the port gdb connects to
+  GDB=                              the gdb make test drives (default: the first RISC-V gdb found)
+  B=build                           the build directory (build/lazy with LAZY=1)
+  OPT=-O2                           the optimisation of the kernel and the test programs
+  BUILD_VERBOSE=0                   1: print every command of the build
+  TOOLPREFIX=                       the RISC-V GCC's prefix (default: the first one found)
+  QEMU=qemu-system-riscv64          the QEMU to boot
+  HOSTCC=cc                         the compiler of the host unit tests
+endef
+
 help:
-	@sed -n '2,12p' Makefile | sed 's/^# \{0,1\}//'
+	$(info $(HELP))@:
 
 -include $(shell find $(B) -name '*.d' 2>/dev/null)

@@ -3,10 +3,11 @@
 # Instruction counts come from -icount shift=0, where rdinstret is exact and repeatable;
 # the wall-clock figures (NAME_wall) come from a boot without it. Usage: bench.sh QEMU
 qemu=$1
+# QEMU runs in the foreground of timeout, so that whatever stops this script stops QEMU too.
 boot() { # boot KERNEL MEM [QEMU-ARGS...]: the bench lines of one boot
 	elf=$1 mem=$2
 	shift 2
-	timeout 600 $qemu -machine virt -bios default -m "$mem" -smp 1 -nographic -monitor none \
+	timeout --foreground 600 $qemu -machine virt -bios default -m "$mem" -smp 1 -nographic -monitor none \
 		-serial stdio "$@" -kernel "$elf" </dev/null | tr -d '\r' | grep -E '^(bench:|panic|kill)'
 }
 echo "bench: qemu $($qemu --version | head -n 1 | sed 's/.*version \([^ ]*\).*/\1/') version"

@@ -1,6 +1,10 @@
 #!/bin/sh
-# Run rvshm's tests and count them: host unit tests, then one QEMU boot per suite.
-# Usage: run-tests.sh QEMU unit-test-binary... -- suite...
+# Run rvshm's tests and count them: host unit tests, the demo, the checks of make's targets,
+# and one QEMU boot per suite and kind of backing.
+# Usage: run-tests.sh QEMU [--only-suites] unit-test-binary... -- suite...
+#   --only-suites   boot the suites alone (make test SUITES="a b")
+#   JOBS=n          tests at once (default: the number of CPUs)
+#   BOOT_LIMIT=s    a boot's most seconds (default 300): catches a hung kernel, measures nothing
 #
 # A suite is a directory tests/qemu/NAME: its programs are built into one kernel image,
 # which boots them all at once. Its expect file says what must hold of the run:
@@ -12,14 +16,35 @@
 #   mem SIZE          QEMU's RAM for this suite (default 128M)
 #   icount            run on virtual time (QEMU -icount): the timer ticks after so many
 #                     instructions, not so much host time, so a slow host cannot move it
+#   cpus N...         the numbers of harts to boot it with (default: 1 and 4)
 #   eager LINE        LINE applies with eager backing only (lazy LINE: lazy only)
+#   smp LINE          LINE applies with more than one hart only (up LINE: with one only)
 # Every run must also be free of panics and give back every page.
 # Each PASS/FAIL line a test program prints counts as a test too.
+# An order, or an output that only one order of events gives, must be one the programs
+# enforce (a flag in shared memory, waitpid): never one that timing or the scheduler decides.
+#
+# The tests run side by side, each boot writing its console to a file of its own under
+# build/test-logs/, which is emptied first. Their PASS, FAIL and SKIP lines come out in a
+# fixed order all the same. The last line is "N passed, M failed", and ", K skipped (names)"
+# when a check could not run for want of a tool.
 qemu=$1
 shift
-passed=0
-failed=0
-boot_limit=${BOOT_LIMIT:-300} # seconds: catches a hung kernel, measures nothing
+only_suites=0
+if [ "$1" = --only-suites ]; then
+	only_suites=1
+	shift
+fi
+boot_limit=${BOOT_LIMIT:-300}
+jobs=${JOBS:-$(nproc 2>/dev/null || echo 1)}
+case $jobs in
+'' | *[!0-9]* | 0)
+	echo "run-tests.sh: JOBS=$jobs is not a positive number" >&2
+	exit 2
+	;;
+esac
+logs=build/test-logs
+rm -rf "$logs" && mkdir -p "$logs" || exit 2
 
 pass() {
 	passed=$((passed + 1))
@@ -28,6 +53,11 @@ pass() {
 fail() {
 	failed=$((failed + 1))
 	echo "FAIL $1"
+}
+skip() { # skip TITLE REASON: a check that cannot run here
+	skipped=$((skipped + 1))
+	echo "$1" >>"$logs/$job_n.skipped"
+	echo "SKIP $1 ($2)"
 }
 check() { # check TITLE COMMAND...: one test that holds when the command succeeds
 	title=$1
@@ -61,168 +91,279 @@ held_balanced() { # free pages at exit, plus those the segments left behind hold
 	[ -n "$boot" ] && [ -n "$held" ] && [ "$boot" -eq $((left + held)) ]
 }
 
-# boot_and_check NAME KERNEL EXPECTFILE MODE [MEM]
+# --- Running tests side by side, showing their lines in order ---
+
+# A slot is a line in this pipe: a test takes one to start and puts it back when it ends.
+mkfifo "$logs/slots" && exec 3<>"$logs/slots" && rm "$logs/slots" || exit 2
+i=0
+while [ $i -lt "$jobs" ]; do
+	echo >&3
+	i=$((i + 1))
+done
+started=0 shown=0 passed=0 failed=0 skipped=0 skipped_names=
+
+descendants() { # every process this script started, and theirs in turn (ps -A is POSIX's)
+	ps -A -o pid= -o ppid= | awk -v root=$$ '{ parent[$1] = $2 }
+		END { for (p in parent) { q = p
+			while (q in parent && q != root && q > 1) q = parent[q]
+			if (q == root && p != root) print p } }'
+}
+
+# If this script is stopped, stop the tests still running, and the QEMUs they started.
+stop_all() {
+	trap - INT TERM HUP
+	kill -TERM $(descendants) 2>/dev/null
+	exit 130
+}
+trap stop_all INT TERM HUP
+
+# job FUNCTION ARGS...: run FUNCTION, one test or a chain that must run one at a time, beside
+# the other tests once a slot is free. Its lines and counts go to files of its own.
+job() {
+	show_finished
+	read -r _ <&3
+	started=$((started + 1))
+	(
+		job_n=$started passed=0 failed=0 skipped=0
+		"$@" >"$logs/$job_n.out" 2>&1 3>&-
+		echo "$passed $failed $skipped" >"$logs/$job_n.count"
+		echo >&3
+	) &
+	eval "pid_$started=\$!"
+}
+
+# show_finished [N]: show the lines of the finished tests that come next in order, and of
+# those up to the Nth, which have ended; add up their counts. One killed before its end fails.
+show_finished() {
+	while [ "$shown" -lt "$started" ]; do
+		n=$((shown + 1))
+		[ -e "$logs/$n.count" ] || [ "$n" -le "${1:-0}" ] || break
+		cat "$logs/$n.out"
+		if read -r p f s <"$logs/$n.count" 2>/dev/null; then
+			passed=$((passed + p)) failed=$((failed + f)) skipped=$((skipped + s))
+		else
+			fail "test $n of this run did not finish; what it printed is in $logs/$n.out"
+		fi
+		if [ -e "$logs/$n.skipped" ]; then
+			skipped_names="$skipped_names${skipped_names:+; }$(paste -sd';' "$logs/$n.skipped")"
+		fi
+		shown=$n
+	done
+}
+
+# --- The tests ---
+
+# boot_and_check NAME KERNEL EXPECTFILE MODE [MEM [CPUS]]: boot KERNEL on CPUS harts (1) and
+# check its console, kept in $console, against what EXPECTFILE says for MODE (eager or lazy).
 boot_and_check() {
-	name="$1 [$4${5:+, $5}]" elf=$2 expect=$3
-	if grep -q '^mode ' "$expect" && ! grep -q "^mode $4\$" "$expect"; then
-		return
-	fi
+	cpus=${6:-1}
+	harts=$([ "$cpus" -gt 1 ] && echo ", $cpus harts")
+	name="$1 [$4${5:+, $5}$harts]" elf=$2 expect=$3
 	mem=${5:-$(sed -n 's/^mem //p' "$expect")}
 	icount=$(sed -n 's/^icount$/-icount shift=0/p' "$expect")
-	out=$(dirname "$elf")/console.txt
-	timeout "$boot_limit" $qemu -machine virt -bios default -m "${mem:-128M}" -smp 1 -nographic \
-		-monitor none -serial stdio $icount -kernel "$elf" </dev/null >"$out.raw" 2>&1
+	console=$logs/$(echo "$name" | sed 's/[^A-Za-z0-9_=]\{1,\}/-/g; s/-$//').txt
+	timeout --foreground -k 5 "$boot_limit" $qemu -machine virt -bios default -m "${mem:-128M}" \
+		-smp "$cpus" -nographic -monitor none -serial stdio $icount -kernel "$elf" </dev/null \
+		>"$console.raw" 2>&1
 	status=$?
-	tr -d '\r' <"$out.raw" >"$out"
-	count_results "$out"
-	check "$name: no kernel panic" sh -c "! grep -q '^panic:' '$out'"
-	check "$name: every page free at boot is free at exit" balanced "$out"
+	tr -d '\r' <"$console.raw" >"$console"
+	count_results "$console"
+	check "$name: no kernel panic" sh -c "! grep -q '^panic:' '$console'"
+	check "$name: every page free at boot is free at exit" balanced "$console"
 	while read -r kind arg; do
 		if [ "$kind" = eager ] || [ "$kind" = lazy ]; then
 			[ "$kind" = "$4" ] || continue
 			kind=${arg%% *} arg=${arg#* }
 		fi
+		if [ "$kind" = up ] || [ "$kind" = smp ]; then
+			[ "$kind" = "$([ "$cpus" -gt 1 ] && echo smp || echo up)" ] || continue
+			kind=${arg%% *} arg=${arg#* }
+		fi
 		case $kind in
 		status) check "$name: exit status $arg" test "$status" -eq "$arg" ;;
-		output) check "$name: output has /$arg/" grep -qE "$arg" "$out" ;;
-		no-output) check "$name: output lacks /$arg/" sh -c "! grep -qE '$arg' '$out'" ;;
+		output) check "$name: output has /$arg/" grep -qE "$arg" "$console" ;;
+		no-output) check "$name: output lacks /$arg/" sh -c "! grep -qE '$arg' '$console'" ;;
 		order)
 			first=${arg%% ; *} second=${arg#* ; }
-			check "$name: /$first/ before /$second/" ordered "$out" "$first" "$second"
+			check "$name: /$first/ before /$second/" ordered "$console" "$first" "$second"
 			;;
 		esac
 	done <"$expect"
 	if [ "$status" -eq 124 ]; then
-		echo "  $name: no power-off within ${boot_limit}s; console output in $out"
+		echo "  $name: no power-off within ${boot_limit}s; console output in $console"
 	fi
 }
 
-while [ $# -gt 0 ] && [ "$1" != "--" ]; do
-	out=$1.txt
-	"$1" >"$out" 2>&1
+runs_in() { # runs_in MODE EXPECTFILE: the suite boots with MODE backing
+	! grep -q '^mode ' "$2" || grep -q "^mode $1\$" "$2"
+}
+
+unit_test() { # unit_test BINARY: a host unit test, under the sanitizers
+	out=$logs/unit-$(basename "$1").txt
+	timeout --foreground -k 5 "$boot_limit" "$1" >"$out" 2>&1
 	rc=$?
 	count_results "$out"
 	check "$(basename "$1"): exits cleanly (no sanitizer report)" test "$rc" -eq 0
-	shift
-done
-shift
-
-# make_run TITLE EXPECTED-STATUS PATTERN MAKE-ARGS...: `make run` exits with exactly
-# EXPECTED-STATUS and its output has a line matching PATTERN.
-make_run() {
-	what=$1 want=$2 pattern=$3
-	shift 3
-	out=build/run-output.txt
-	make -s run "$@" >"$out" 2>&1
-	got=$?
-	check "make run $what: exits $want (got $got)" test "$got" -eq "$want"
-	check "make run $what: output has /$pattern/" grep -qE "$pattern" "$out"
 }
 
-boot_and_check demo build/kernel.elf tests/demo.expect eager
-boot_and_check demo build/lazy/kernel.elf tests/demo.expect lazy
-for mem in 64M 1G; do
-	boot_and_check demo build/kernel.elf tests/demo.expect eager $mem
-	check "demo [$mem]: the kernel read the RAM size from the device tree" \
-		grep -q "($(($(echo $mem | tr -d MG) * $(case $mem in *G) echo 1024 ;; *) echo 1 ;; esac))) MiB)" build/console.txt
-done
+demo_with_ram() { # demo_with_ram SIZE: the demo with SIZE of RAM, which the kernel must find
+	boot_and_check demo build/kernel.elf tests/demo.expect eager "$1"
+	mib=$(($(echo "$1" | tr -d MG) * $(case $1 in *G) echo 1024 ;; *) echo 1 ;; esac)))
+	check "demo [$1]: the kernel read the RAM size from the device tree" \
+		grep -q "($mib MiB)" "$console"
+}
 
-# The tree obeys .clang-format (where clang-format is installed).
-if command -v clang-format >/dev/null 2>&1; then
-	check "every C file obeys .clang-format" sh -c \
-		'clang-format --dry-run -Werror $(git ls-files "*.c" "*.h") 2>/dev/null'
-fi
+format_check() { # the tree obeys .clang-format
+	title="every C file obeys .clang-format"
+	if command -v clang-format >/dev/null 2>&1; then
+		check "$title" sh -c 'clang-format --dry-run -Werror $(git ls-files "*.c" "*.h") 2>/dev/null'
+	else
+		skip "$title" "clang-format is not installed; see README"
+	fi
+}
 
-# The kernel never touches a process's FP registers but to save and load them.
-check "the kernel has FP instructions only where it saves, loads and zeroes FP registers" \
-	sh scripts/check-kernel-fp.sh "${OBJDUMP:-riscv64-unknown-elf-objdump}" build/kernel.elf
+fp_check() { # the kernel never touches a process's FP registers but to save and load them
+	check "the kernel has FP instructions only where it saves, loads and zeroes FP registers" \
+		sh scripts/check-kernel-fp.sh "${OBJDUMP:-riscv64-unknown-elf-objdump}" build/kernel.elf
+}
 
-# PACE=1: the same demo, pausing after each narrated step (it takes some seconds).
-make -s PACE=1 build/kernel.elf >/dev/null 2>&1
-boot_and_check "demo, PACE=1" build/kernel.elf tests/demo.expect eager
-make -s build/kernel.elf >/dev/null 2>&1
+max4_check() { # a smaller region table works
+	make -s B=build/max4 CONFIG_ARCH_SHM_MAXREGIONS=4 build/max4/kernel.elf >"$logs/max4-build.txt" 2>&1
+	boot_and_check "demo, CONFIG_ARCH_SHM_MAXREGIONS=4" build/max4/kernel.elf tests/demo.expect eager
+}
 
-# More harts: the kernel runs on one, and the others stay parked.
-check "demo boots and powers off with 4 harts" sh -c "timeout $boot_limit $qemu -machine virt \
-	-bios default -m 128M -smp 4 -nographic -monitor none -serial stdio \
-	-kernel build/kernel.elf </dev/null 2>&1 | grep -q 'powering off (status 0)'"
-
-# The configuration: a smaller region table works, and a value that cannot work is refused.
-make -s B=build/max4 CONFIG_ARCH_SHM_MAXREGIONS=4 build/max4/kernel.elf >/dev/null 2>&1
-boot_and_check "demo, CONFIG_ARCH_SHM_MAXREGIONS=4" build/max4/kernel.elf tests/demo.expect eager
 refused() { # refused REASON MAKE-ARGS...: make fails, and says REASON
 	reason=$1
 	shift
 	out=$(make -s B=build/badcfg "$@" 2>&1) && return 1
 	echo "$out" | grep -q "$reason"
 }
-check "make refuses an unaligned CONFIG_ARCH_SHM_VBASE, saying why" \
-	refused "is not page aligned" CONFIG_ARCH_SHM_VBASE=0x40000800
-check "make refuses a window that overlaps the stack, saying why" \
-	refused "overlaps user text, heap or stack" CONFIG_ARCH_SHM_VBASE=0x10000000
-check "make refuses a window past the user half, saying why" \
-	refused "ends past the user half" CONFIG_ARCH_SHM_NPAGES=65536
-check "make refuses a region count that is not a number, saying why" \
-	refused "is not a number" CONFIG_ARCH_SHM_MAXREGIONS=lots
 
-# make qemu-gdb: the stub answers, and a breakpoint on the shmat handler is hit.
-check "make qemu-gdb: gdb connects and stops at sys_shmat" \
-	sh scripts/gdb-test.sh "${GDB:-gdb-multiarch}" $((26000 + $$ % 2000)) shmat
-check "a fault in the kernel panics with its cause and a backtrace, and powers off failing" \
-	sh scripts/gdb-test.sh "${GDB:-gdb-multiarch}" $((28000 + $$ % 2000)) panic
+config_checks() { # a configuration value that cannot work is refused
+	check "make refuses an unaligned CONFIG_ARCH_SHM_VBASE, saying why" \
+		refused "is not page aligned" CONFIG_ARCH_SHM_VBASE=0x40000800
+	check "make refuses a window that overlaps the stack, saying why" \
+		refused "overlaps user text, heap or stack" CONFIG_ARCH_SHM_VBASE=0x10000000
+	check "make refuses a window past the user half, saying why" \
+		refused "ends past the user half" CONFIG_ARCH_SHM_NPAGES=65536
+	check "make refuses a region count that is not a number, saying why" \
+		refused "is not a number" CONFIG_ARCH_SHM_MAXREGIONS=lots
+}
 
-# make bench runs and prints every figure; the figures themselves are not tests.
-make -s bench >build/bench.txt 2>&1
-for figure in syscall_null syscall_null_wall usleep_1ms_wall shmget_1page shmat_page shmdt_page shm_fault \
-	shm_fault_new ctx_switch fork exchange_ratio; do
-	check "make bench prints $figure" grep -qE "^bench: $figure [0-9.]+ [a-z]+\$" build/bench.txt
+gdb_checks() { # make qemu-gdb: the stub answers, and a breakpoint on the shmat handler is hit
+	check "make qemu-gdb: gdb connects and stops at sys_shmat" \
+		sh scripts/gdb-test.sh "${GDB:-gdb-multiarch}" $((26000 + $$ % 2000)) shmat "$logs"
+	check "a fault in the kernel panics with its cause and a backtrace, and powers off failing" \
+		sh scripts/gdb-test.sh "${GDB:-gdb-multiarch}" $((28000 + $$ % 2000)) panic "$logs"
+}
+
+bench_checks() { # make bench runs and prints every figure; the figures themselves are not tests
+	out=$logs/bench.txt
+	make -s bench >"$out" 2>&1
+	for figure in syscall_null syscall_null_wall usleep_1ms_wall shmget_1page shmat_page \
+		shmdt_page shm_fault shm_fault_new ctx_switch fork exchange_ratio; do
+		check "make bench prints $figure" grep -qE "^bench: $figure [0-9.]+ [a-z]+\$" "$out"
+	done
+	check "make bench: a 256 MiB segment shared by two processes, eager" \
+		grep -q '^bench: scale_eager_256mib_ok 1 bool$' "$out"
+	check "make bench: a 256 MiB segment shared by two processes, lazy" \
+		grep -q '^bench: scale_lazy_256mib_ok 1 bool$' "$out"
+}
+
+# make_run TITLE EXPECTED-STATUS PATTERN MAKE-ARGS...: `make run` exits with exactly
+# EXPECTED-STATUS and its output, kept in $run_out, has a line matching PATTERN.
+make_run() {
+	what=$1 want=$2 pattern=$3
+	shift 3
+	runs=$((${runs:-0} + 1))
+	run_out=$logs/make-run-$runs.txt
+	make -s run "$@" >"$run_out" 2>&1
+	got=$?
+	check "make run $what: exits $want (got $got)" test "$got" -eq "$want"
+	check "make run $what: output has /$pattern/" grep -qE "$pattern" "$run_out"
+}
+
+run_checks() { # make run, one after another: they share build/run
+	make_run "fork + IPC_PRIVATE" 0 '^parent read from the child: squares: 1 4 9 16 25$' \
+		PROG=user/examples/fork_private.c
+	make_run "writer + reader at a key" 0 '^reader: got "the quick brown fox' \
+		PROG="user/examples/writer.c user/examples/reader.c"
+	make_run "of a program that reads argv" 0 '^usage: args key$' PROG=tests/run/args.c
+	make_run "of a program with a long name" 0 '^argv\[0\] = a_program_with_a_long_name_for_argv$' \
+		PROG=tests/run/a_program_with_a_long_name_for_argv.c
+	make_run "of a program whose output ends mid-line" 0 '^no newline here$' PROG=tests/run/unfinished.c
+	make_run "of a program that leaves a segment" 0 \
+		'^shm: 1 segment\(s\) never removed with IPC_RMID hold 4 pages$' PROG=tests/run/leaves.c
+	check "make run of a program that leaves a segment: its pages make up the difference" \
+		held_balanced "$run_out"
+	make_run "of a program with its own strlen" 0 '^strlen\("abc"\) = 1003$' PROG=tests/run/own_strlen.c
+	make_run "of a copy loop over a char" 0 '^end of input$' PROG=tests/run/getchar_loop.c
+	make_run "of one prog.c" 0 '^I am a$' PROG=tests/run/same/a/prog.c
+	make_run "of another prog.c, older than the first one's build" 0 '^I am b$' PROG=tests/run/same/b/prog.c
+	rm -rf build/many && mkdir -p build/many
+	for i in $(seq 1 17); do echo 'int main(void) { return 0; }' >build/many/p$i.c; done
+	make_run "of as many programs as there are process slots" 0 'powering off \(status 0\)' \
+		PROG="$(ls build/many/*.c | head -n 16 | tr '\n' ' ')"
+	make_run "of more programs than there are process slots" 2 'at most 16 programs' \
+		PROG="$(ls build/many/*.c | tr '\n' ' ')"
+	make_run "of a server that spins on a flag that is not volatile" 0 '^server: the client answered$' \
+		PROG="tests/run/flag_server.c tests/run/flag_client.c"
+	make_run "of a failing program" 3 'powering off \(status 3\)' PROG=tests/run/fails.c
+	check "make run of a failing program: mirrors its output" grep -q '^about to fail$' "$run_out"
+	check "make -s run prints no build lines" sh -c "! grep -q '^  [A-Z]' '$run_out'"
+	check "run.sh returns the program's exact status" sh -c 'bash scripts/run.sh "$0" build/run/kernel.elf 60 128M >/dev/null 2>&1; test $? -eq 3' "$qemu"
+	make_run "of a program killed by SIGSEGV" 139 'powering off \(status 139\)' PROG=tests/run/segv.c
+	make_run "without make's load feature, of a failing program" 2 'Error 3' \
+		PROG=tests/run/fails.c .FEATURES=
+	make_run "of two failing programs" 3 'powering off \(status 3\)' \
+		PROG="tests/run/late.c tests/run/fails.c"
+	make_run "of a program that never exits" 124 'had not all exited after 3s' PROG=tests/run/spin.c TIMEOUT=3
+	make_run "of a program that does not compile" 2 "error: 'undeclared_name' undeclared" PROG=tests/run/broken.c
+	check "make -C from elsewhere runs a program named relative to where it was started" \
+		sh -c 'cd tests/run && make -s -C ../.. run PROG=fails.c >/dev/null 2>&1; test $? -eq 3'
+	make_run "with a path that does not exist" 2 'no such file: nowhere.c' PROG=nowhere.c
+}
+
+# The longest chains start first, so that they end near the rest.
+if [ "$only_suites" -eq 0 ]; then
+	job run_checks
+	job bench_checks
+	job gdb_checks
+	job boot_and_check "demo, PACE=1" build/pace/kernel.elf tests/demo.expect eager
+fi
+while [ $# -gt 0 ] && [ "$1" != "--" ]; do
+	job unit_test "$1"
+	shift
 done
-check "make bench: a 256 MiB segment shared by two processes, eager" \
-	grep -q '^bench: scale_eager_256mib_ok 1 bool$' build/bench.txt
-check "make bench: a 256 MiB segment shared by two processes, lazy" \
-	grep -q '^bench: scale_lazy_256mib_ok 1 bool$' build/bench.txt
-make_run "fork + IPC_PRIVATE" 0 '^parent read from the child: squares: 1 4 9 16 25$' \
-	PROG=user/examples/fork_private.c
-make_run "writer + reader at a key" 0 '^reader: got "the quick brown fox' \
-	PROG="user/examples/writer.c user/examples/reader.c"
-make_run "of a program that reads argv" 0 '^usage: args key$' PROG=tests/run/args.c
-make_run "of a program with a long name" 0 '^argv\[0\] = a_program_with_a_long_name_for_argv$' \
-	PROG=tests/run/a_program_with_a_long_name_for_argv.c
-make_run "of a program whose output ends mid-line" 0 '^no newline here$' PROG=tests/run/unfinished.c
-make_run "of a program that leaves a segment" 0 \
-	'^shm: 1 segment\(s\) never removed with IPC_RMID hold 4 pages$' PROG=tests/run/leaves.c
-check "make run of a program that leaves a segment: its pages make up the difference" \
-	held_balanced build/run-output.txt
-make_run "of a program with its own strlen" 0 '^strlen\("abc"\) = 1003$' PROG=tests/run/own_strlen.c
-make_run "of a copy loop over a char" 0 '^end of input$' PROG=tests/run/getchar_loop.c
-make_run "of one prog.c" 0 '^I am a$' PROG=tests/run/same/a/prog.c
-make_run "of another prog.c, older than the first one's build" 0 '^I am b$' PROG=tests/run/same/b/prog.c
-mkdir -p build/many
-for i in $(seq 1 17); do echo 'int main(void) { return 0; }' >build/many/p$i.c; done
-make_run "of as many programs as there are process slots" 0 'powering off \(status 0\)' \
-	PROG="$(ls build/many/*.c | head -n 16 | tr '\n' ' ')"
-make_run "of more programs than there are process slots" 2 'at most 16 programs' \
-	PROG="$(ls build/many/*.c | tr '\n' ' ')"
-make_run "of a server that spins on a flag that is not volatile" 0 '^server: the client answered$' \
-	PROG="tests/run/flag_server.c tests/run/flag_client.c"
-make_run "of a failing program" 3 'powering off \(status 3\)' PROG=tests/run/fails.c
-check "make run of a failing program: mirrors its output" grep -q '^about to fail$' build/run-output.txt
-check "make -s run prints no build lines" sh -c "! grep -q '^  [A-Z]' build/run-output.txt"
-check "run.sh returns the program's exact status" sh -c 'bash scripts/run.sh "$0" build/run/kernel.elf 60 128M >/dev/null 2>&1; test $? -eq 3' "$qemu"
-make_run "of a program killed by SIGSEGV" 139 'powering off \(status 139\)' PROG=tests/run/segv.c
-make_run "without make's load feature, of a failing program" 2 'Error 3' \
-	PROG=tests/run/fails.c .FEATURES=
-make_run "of two failing programs" 3 'powering off \(status 3\)' \
-	PROG="tests/run/late.c tests/run/fails.c"
-make_run "of a program that never exits" 124 'had not all exited after 3s' PROG=tests/run/spin.c TIMEOUT=3
-make_run "of a program that does not compile" 2 "error: 'undeclared_name' undeclared" PROG=tests/run/broken.c
-check "make -C from elsewhere runs a program named relative to where it was started" \
-	sh -c 'cd tests/run && make -s -C ../.. run PROG=fails.c >/dev/null 2>&1; test $? -eq 3'
-make_run "with a path that does not exist" 2 'no such file: nowhere.c' PROG=nowhere.c
+shift
+if [ "$only_suites" -eq 0 ]; then
+	job boot_and_check demo build/kernel.elf tests/demo.expect eager
+	job boot_and_check demo build/lazy/kernel.elf tests/demo.expect lazy
+	job boot_and_check demo build/kernel.elf tests/demo.expect eager 128M 2
+	job boot_and_check demo build/lazy/kernel.elf tests/demo.expect lazy 128M 2
+	job boot_and_check demo build/kernel.elf tests/demo.expect eager 128M 4
+	job demo_with_ram 64M
+	job demo_with_ram 1G
+	job format_check
+	job fp_check
+	job max4_check
+	job config_checks
+fi
 for suite in "$@"; do
-	boot_and_check "$suite" "build/tests/$suite/kernel.elf" "tests/qemu/$suite/expect" eager
-	boot_and_check "$suite" "build/lazy/tests/$suite/kernel.elf" "tests/qemu/$suite/expect" lazy
+	expect=tests/qemu/$suite/expect
+	for cpus in $(sed -n 's/^cpus //p' "$expect" | grep . || echo 1 4); do
+		for mode in eager lazy; do
+			b=build$([ $mode = lazy ] && echo /lazy)
+			if runs_in $mode "$expect"; then
+				job boot_and_check "$suite" "$b/tests/$suite/kernel.elf" "$expect" $mode "" "$cpus"
+			fi
+		done
+	done
+done
+while [ "$shown" -lt "$started" ]; do
+	eval "wait \$pid_$((shown + 1))"
+	show_finished $((shown + 1))
 done
 
-echo "$passed passed, $failed failed"
+echo "$passed passed, $failed failed${skipped_names:+, $skipped skipped ($skipped_names)}"
 [ "$failed" -eq 0 ]

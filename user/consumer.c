@@ -12,6 +12,17 @@
 
 #define CONSUMER_ADDR ((void *)0x40100000) /* deliberately not where the producer has it */
 
+/* Wait until some page of shared memory has a frame. With lazy backing (make qemu LAZY=1) a
+ * page gets its frame at its first touch: waiting for the producer's makes our own first touch
+ * find that frame, and the kernel shows one frame behind two addresses. (Eager backing gives
+ * every page its frame at shmget, so there is nothing to wait for.) */
+static void wait_for_a_frame(void)
+{
+	struct shm_info usage;
+	while (shmctl(0, SHM_INFO, (struct shmid_ds *)&usage) >= 0 && usage.shm_rss == 0)
+		sched_yield();
+}
+
 int main(void)
 {
 	demo_pin("consumer", CONSUMER_HART);
@@ -22,6 +33,7 @@ int main(void)
 		perror("consumer: shmget");
 		return 1;
 	}
+	wait_for_a_frame();
 	struct demo_page *page = shmat(id, CONSUMER_ADDR, 0);
 	if (page == (void *)-1) {
 		perror("consumer: shmat");

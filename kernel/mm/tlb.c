@@ -7,11 +7,11 @@
 #include "sbi.h"
 #include "smp.h"
 
-/* Tell what the shootdown does: whom it fences, and whom it spares and why. */
+/* Tell what the shootdown does, in one line: whom it fences, and whom it spares and why. */
 static void narrate_shootdown(const struct addrenv_s *env, uintptr_t va, size_t size,
 			      unsigned long others)
 {
-	char line[200], spared[40] = "", fenced[40] = "";
+	char line[160], spared[24] = "", fenced[24] = "";
 	int ns = 0, nf = 0;
 	for (int i = 0; i < NCPU; i++) {
 		if (!cpus[i].started || i == (int)cpu_index())
@@ -21,20 +21,16 @@ static void narrate_shootdown(const struct addrenv_s *env, uintptr_t va, size_t 
 		else
 			ns += kformat(spared + ns, sizeof(spared) - ns, " %d", i);
 	}
-	int n = kformat(line, sizeof(line), "shootdown: pid %d ", env->pid);
+	int n = kformat(line, sizeof(line), "shootdown: pid %d, ", env->pid);
 	if (size == TLB_ALL)
-		n += kformat(line + n, sizeof(line) - n, "freed page tables near 0x%lx", va);
+		n += kformat(line + n, sizeof(line) - n, "page tables near 0x%lx", va);
 	else
-		n += kformat(line + n, sizeof(line) - n, "unmapped %zu page(s) at 0x%lx",
-			     size / PGSIZE, va);
-	n += kformat(line + n, sizeof(line) - n, "; hart %lu fenced itself", cpu_index());
+		n += kformat(line + n, sizeof(line) - n, "%zu page(s) at 0x%lx", size / PGSIZE, va);
+	n += kformat(line + n, sizeof(line) - n, ": fenced here (hart %lu)", cpu_index());
 	if (nf)
-		n += kformat(line + n, sizeof(line) - n,
-			     "; remote fence to hart(s)%s (pid %d's table in satp)", fenced,
-			     env->pid);
+		n += kformat(line + n, sizeof(line) - n, ", by SBI on%s (its table loaded)", fenced);
 	if (ns)
-		kformat(line + n, sizeof(line) - n, "; spared hart(s)%s (hold nothing of it)",
-			spared);
+		kformat(line + n, sizeof(line) - n, "; spared%s (nothing of it)", spared);
 	kprintf("%s\n", line);
 }
 

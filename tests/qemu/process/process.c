@@ -142,6 +142,13 @@ TEST(a_child_killed_before_it_first_runs_runs_no_user_code)
 {
 	int id = seg(IPC_PRIVATE, PG);
 	ran = shmat(id, NULL, 0);
+	/* One hart for this process and the child, which inherits it: else the child could
+	 * start at once on another hart, and rightly run. */
+	cpu_set_t here, all;
+	CPU_ZERO(&here);
+	CPU_SET(sched_getcpu(), &here);
+	EXPECT_OK(sched_getaffinity(0, sizeof(all), &all));
+	EXPECT_OK(sched_setaffinity(0, sizeof(here), &here));
 	int proved = 0;
 	for (int tries = 0; tries < 20 && !proved; tries++) {
 		struct rusage before, after;
@@ -157,6 +164,7 @@ TEST(a_child_killed_before_it_first_runs_runs_no_user_code)
 		EXPECT(!proved || *ran == 0);
 	}
 	EXPECT(proved);
+	EXPECT_OK(sched_setaffinity(0, sizeof(all), &all));
 	dt((void *)ran), rm(id);
 }
 
@@ -193,13 +201,16 @@ TEST(waitpid_with_a_bad_status_pointer_is_efault_and_keeps_the_zombie)
 
 TEST(wnohang_returns_zero_while_the_child_runs)
 {
+	int id = seg(IPC_PRIVATE, PG);
+	volatile int *checked = shmat(id, NULL, 0);
+	*checked = 0;
 	pid_t pid = fork();
-	if (pid == 0) {
-		usleep(20000);
-		_exit(0);
-	}
+	if (pid == 0) /* alive until the parent has asked */
+		_exit(wait_for(checked, 1) ? 0 : 1);
 	EXPECT_EQ(waitpid(pid, NULL, WNOHANG), 0);
-	EXPECT_EQ(waitpid(pid, NULL, 0), pid);
+	*checked = 1;
+	EXPECT(exited_with(reap(pid), 0));
+	dt((void *)checked), rm(id);
 }
 
 TEST(wait_reaps_children_in_any_order)
@@ -299,10 +310,16 @@ TEST(real_time_signals_end_a_process_and_wait_reports_them)
 
 TEST(kill_of_a_zombie_child_succeeds_until_it_is_reaped)
 {
+	int id = seg(IPC_PRIVATE, PG);
+	void *inherited = shmat(id, NULL, 0);
 	pid_t pid = fork();
 	if (pid == 0)
 		_exit(5);
-	usleep(20000); /* it has exited, and is not reaped yet */
+	unsigned long start = now();
+	while (stat_of(id).shm_nattch > 1 && now() - start < DEADLINE)
+		sched_yield(); /* until its exit has detached its copy: it is a zombie, not reaped */
+	EXPECT_EQ(stat_of(id).shm_nattch, 1);
+	dt(inherited), rm(id);
 	EXPECT_EQ(kill(pid, 0), 0);
 	EXPECT_EQ(kill(pid, SIGTERM), 0); /* too late to matter: it keeps its exit status */
 	EXPECT(exited_with(reap(pid), 5));
@@ -366,16 +383,18 @@ TEST(sysinfo_counts_the_pages_a_fork_takes_and_gives_back)
 	EXPECT_EQ(si.mem_unit, 4096);
 	EXPECT(si.totalram > si.freeram);
 	EXPECT(si.procs >= 1);
+	int id = seg(IPC_PRIVATE, PG);
+	volatile int *counted = shmat(id, NULL, 0);
+	*counted = 0; /* its page and tables exist before the count, with lazy backing too */
 	unsigned long before = free_pages();
 	pid_t pid = fork();
-	if (pid == 0) {
-		sleep(1);
-		_exit(0);
-	}
-	usleep(1000);
+	if (pid == 0) /* alive until the parent has counted */
+		_exit(wait_for(counted, 1) ? 0 : 1);
 	EXPECT(free_pages() < before);
-	waitpid(pid, NULL, 0);
+	*counted = 1;
+	EXPECT(exited_with(reap(pid), 0));
 	EXPECT_EQ(free_pages(), before);
+	dt((void *)counted), rm(id);
 }
 
 TEST(sysinfo_with_a_bad_pointer_is_efault)
@@ -530,12 +549,16 @@ TEST(orphans_are_reaped_after_their_parent_exits)
 	pid_t pid = fork();
 	if (pid == 0) {
 		if (fork() == 0) { /* the grandchild outlives its parent */
-			usleep(20000);
+			unsigned long start = now();
+			while (getppid() != 1 && now() - start < DEADLINE)
+				sched_yield();
 			_exit(0);
 		}
 		_exit(0);
 	}
 	EXPECT_EQ(waitpid(pid, NULL, 0), pid);
-	usleep(60000);
+	unsigned long start = now();
+	while (free_pages() != before && now() - start < DEADLINE)
+		sched_yield(); /* until the orphan has exited and init has reaped it */
 	EXPECT_EQ(free_pages(), before);
 }

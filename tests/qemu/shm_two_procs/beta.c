@@ -16,6 +16,10 @@ TEST(a_second_process_sees_and_answers_through_its_own_attachment)
 		sched_yield();
 	}
 	EXPECT(id >= 0);
+	struct shmid_ds ds;
+	while (id >= 0 && shmctl(id, IPC_STAT, &ds) == 0 && ds.shm_nattch == 0 &&
+	       now() - start < DEADLINE)
+		sched_yield(); /* until alpha has attached: alpha checks that beta attached last */
 	struct meet *m = id < 0 ? (void *)-1 : shmat(id, BETA_ADDR, 0);
 	EXPECT_EQ(m, BETA_ADDR);
 	if (m == (void *)-1)
@@ -26,7 +30,6 @@ TEST(a_second_process_sees_and_answers_through_its_own_attachment)
 	for (unsigned i = 0; i < PG; i++)
 		bad += m->alpha_data[i] != (unsigned char)(i * 7 + 1);
 	EXPECT_EQ(bad, 0);
-	struct shmid_ds ds;
 	EXPECT_OK(shmctl(id, IPC_STAT, &ds));
 	EXPECT_EQ(ds.shm_cpid, m->alpha_pid);
 	EXPECT(ds.shm_cpid != getpid());
