@@ -14,6 +14,7 @@
 
 int ncpu = 1;
 static uint64_t timebase_hz;
+static int all_up; /* every hart has started: they may all run threads now */
 
 /* Why each hart was last interrupted: IPI_* bits, set by the sender, cleared by the hart. */
 static unsigned pending[NCPU];
@@ -31,6 +32,10 @@ __attribute__((noreturn)) void hart_main(unsigned long hartid)
 	fpu_init();
 	timer_init(timebase_hz);
 	__atomic_store_n(&c->started, 1, __ATOMIC_RELEASE);
+	/* Run nothing until every hart is up: the page audit stops the harts that run, and one
+	 * that came up in the middle of an audit would not have been asked to stop. */
+	while (!__atomic_load_n(&all_up, __ATOMIC_ACQUIRE))
+		;
 	scheduler();
 }
 
@@ -49,6 +54,7 @@ void smp_start_harts(const struct machine_info *m)
 			; /* it is on its way: a few thousand instructions */
 		ncpu++;
 	}
+	__atomic_store_n(&all_up, 1, __ATOMIC_RELEASE);
 }
 
 unsigned long smp_online(void)

@@ -28,7 +28,8 @@ static void narrate_shootdown(const struct addrenv_s *env, uintptr_t va, size_t 
 		n += kformat(line + n, sizeof(line) - n, "%zu page(s) at 0x%lx", size / PGSIZE, va);
 	n += kformat(line + n, sizeof(line) - n, ": fenced here (hart %lu)", cpu_index());
 	if (nf)
-		n += kformat(line + n, sizeof(line) - n, ", by SBI on%s (its table loaded)", fenced);
+		n +=
+		    kformat(line + n, sizeof(line) - n, ", by SBI on%s (its table loaded)", fenced);
 	if (ns)
 		kformat(line + n, sizeof(line) - n, "; spared%s (nothing of it)", spared);
 	kprintf("%s\n", line);

@@ -1,12 +1,13 @@
 /* <string.h>, <strings.h> and <ctype.h>: tokens, spans, copies, case, and messages; and the
  * headers textbooks include: limits, inttypes, mode bits, open flags, IPC constants and
  * sysconf, with Linux's values. */
-#define _GNU_SOURCE /* memrchr, IPC_INFO */
+#define _GNU_SOURCE /* memrchr, IPC_INFO, cpu_set_t */
 #include <ctype.h>
 #include <errno.h>
 #include <fcntl.h>
 #include <inttypes.h>
 #include <limits.h>
+#include <sched.h>
 #include <signal.h>
 #include <stddef.h>
 #include <stdio.h>
@@ -324,10 +325,15 @@ TEST(sys_types_h_has_lp64_linuxs_types)
 	EXPECT(TYPE_IS((mode_t)0, unsigned));
 }
 
-TEST(sysconf_gives_one_processor_a_100_hz_clock_tick_and_three_descriptors)
+/* The processors are the harts the kernel runs on: those init, the kernel, may use. */
+TEST(sysconf_counts_the_harts_and_gives_a_100_hz_clock_tick_and_three_descriptors)
 {
-	EXPECT_EQ(sysconf(_SC_NPROCESSORS_ONLN), 1);
-	EXPECT_EQ(sysconf(_SC_NPROCESSORS_CONF), 1);
+	cpu_set_t all;
+	EXPECT_OK(sched_getaffinity(1, sizeof(all), &all));
+	EXPECT(CPU_COUNT(&all) >= 1 && CPU_COUNT(&all) <= 8);
+	EXPECT_EQ(sysconf(_SC_NPROCESSORS_ONLN), CPU_COUNT(&all));
+	EXPECT_EQ(sysconf(_SC_NPROCESSORS_CONF), CPU_COUNT(&all));
+	EXPECT(sched_getcpu() >= 0 && CPU_ISSET(sched_getcpu(), &all));
 	EXPECT_EQ(sysconf(_SC_CLK_TCK), 100);
 	EXPECT_EQ(sysconf(_SC_OPEN_MAX), 3);
 	EXPECT(_SC_CLK_TCK == 2 && _SC_OPEN_MAX == 4);
