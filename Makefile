@@ -74,11 +74,11 @@ OPT ?= -O2
 COMMON := $(OPT) -g -ffreestanding -fno-common -fno-builtin -fno-stack-protector \
 	-fno-pie -no-pie -nostdinc -isystem $(GCCINC) -mcmodel=medany -mno-relax -MMD -MP
 KCFLAGS := $(COMMON) $(KARCH) -std=c11 -Wall -Wextra -Werror -fno-omit-frame-pointer \
-	-I include -I kernel -I syscall -I $(B)/include -D__KERNEL__
+	-I include -I kernel -I syscall -I $(B)/include -iquote . -D__KERNEL__
 # User programs get GCC's default dialect with GNU extensions, as `cc prog.c` on Linux would:
 # textbook code writes `asm`, and is not built with -Werror. char is signed, as on the x86-64
 # machines textbook code is written on, so `char c = getchar(); c != EOF` works as there.
-UCFLAGS := $(COMMON) $(UARCH) -std=gnu11 -fsigned-char -Wall -Wextra -DRVSHM_LAZY=$(LAZY) -I user/include -I include -I tests/lib -iquote kernel -iquote user
+UCFLAGS := $(COMMON) $(UARCH) -std=gnu11 -fsigned-char -Wall -Wextra -DRVSHM_LAZY=$(LAZY) -I user/include -I include -I tests/lib -iquote . -iquote kernel -iquote user
 LDFLAGS := -nostdlib -z max-page-size=4096 --no-warn-rwx-segments
 # User programs may need libgcc (128-bit arithmetic, for one); the kernel links without it.
 LIBGCC := $(shell $(CC) $(UARCH) -print-libgcc-file-name 2>/dev/null)
@@ -88,9 +88,9 @@ QEMUOPTS = -machine virt -bios default -m $(MEM) -smp 1 -nographic -monitor none
 
 # --- Sources: one concept per file ---
 KSRC := $(wildcard boot/*.S kernel/*.c kernel/*.S kernel/mm/*.c kernel/shm/*.c \
-	kernel/lib/*.c syscall/*.c)
+	lib/*.c syscall/*.c)
 KOBJ := $(patsubst %,$(B)/k/%.o,$(basename $(KSRC)))
-ULIBSRC := $(filter-out user/lib/crt0.S,$(wildcard user/lib/*.c user/lib/*.S kernel/lib/*.c)) syscall/usys.S
+ULIBSRC := $(filter-out user/lib/crt0.S,$(wildcard user/lib/*.c user/lib/*.S lib/*.c)) syscall/usys.S
 ULIBOBJ := $(patsubst %,$(B)/u/%.o,$(basename $(ULIBSRC)))
 CONFIG_H := $(B)/include/rvshm_config.h
 
@@ -256,9 +256,9 @@ bench:
 
 UNIT_TESTS := $(patsubst tests/unit/%.c,$(B)/unit/%,$(wildcard tests/unit/test_*.c))
 HOSTFLAGS := -std=c11 -g -O1 -Wall -Wextra -Werror -fsanitize=address,undefined \
-	-fno-sanitize-recover=all -D__KERNEL__ -iquote include -iquote tests/unit/host \
+	-fno-sanitize-recover=all -D__KERNEL__ -iquote . -iquote include -iquote tests/unit/host \
 	-iquote kernel -I tests/lib
-$(B)/unit/test_%: tests/unit/test_%.c $(wildcard tests/lib/* tests/unit/host/* kernel/*/*.[ch])
+$(B)/unit/test_%: tests/unit/test_%.c $(wildcard tests/lib/* tests/unit/host/* kernel/*/*.[ch] lib/*.[ch])
 	@mkdir -p $(@D) && $(SAY) "  HOSTCC  $@"
 	$(Q)$(HOSTCC) $(HOSTFLAGS) -o $@ $< $(shell sed -n 's|^/\* unit-sources: \(.*\) \*/|\1|p' $<)
 
