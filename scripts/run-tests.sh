@@ -219,6 +219,27 @@ make_run "of a program that does not compile" 2 "error: 'undeclared_name' undecl
 check "make -C from elsewhere runs a program named relative to where it was started" \
 	sh -c 'cd tests/run && make -s -C ../.. run PROG=fails.c >/dev/null 2>&1; test $? -eq 3'
 make_run "with a path that does not exist" 2 'no such file: nowhere.c' PROG=nowhere.c
+# A second make qemu finds everything built: it relinks nothing and rewrites nothing.
+relinks_nothing() {
+	make -s qemu >/dev/null 2>&1 || return 1
+	before=$(ls -l --time-style=full-iso build/kernel.elf build/progs.S build/include/rvshm_config.h)
+	make -s qemu >/dev/null 2>&1 || return 1
+	[ "$before" = "$(ls -l --time-style=full-iso build/kernel.elf build/progs.S build/include/rvshm_config.h)" ]
+}
+check "make qemu run twice relinks nothing the second time" relinks_nothing
+# compile_commands.json: each file with its own build's flags, for clangd.
+compile_commands_ok() {
+	make -s compile_commands.json >/dev/null 2>&1 &&
+		python3 - <<'PY'
+import json
+entries = {e["file"]: e["command"] for e in json.load(open("compile_commands.json"))}
+assert "-D__KERNEL__" in entries["kernel/shm/shmat.c"]
+assert "-mabi=lp64d" in entries["user/lib/stdio.c"] and "-D__KERNEL__" not in entries["user/lib/stdio.c"]
+assert "tests/qemu/process/process.c" in entries and "lib/vformat.c" in entries
+PY
+}
+check "make compile_commands.json gives kernel, library and test files their own flags" \
+	compile_commands_ok
 for suite in "$@"; do
 	boot_and_check "$suite" "build/tests/$suite/kernel.elf" "tests/qemu/$suite/expect" eager
 	boot_and_check "$suite" "build/lazy/tests/$suite/kernel.elf" "tests/qemu/$suite/expect" lazy
