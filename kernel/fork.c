@@ -41,8 +41,7 @@ long sys_fork(void)
 	t->fpu.saved = self->fpu.saved;
 	t->affinity = self->affinity;
 	spin_lock(&task_lock);
-	child->uid = parent->uid, child->euid = parent->euid;
-	child->gid = parent->gid, child->egid = parent->egid;
+	child->cred = parent->cred;
 	child->parent = parent;
 	spin_unlock(&task_lock);
 	narrate("fork: pid %d -> child pid %d\n", parent->pid, child->pid);

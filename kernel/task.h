@@ -14,6 +14,7 @@
 
 #include "context.h"
 #include "cpu.h"
+#include "cred.h"
 #include "fpu.h"
 #include "memlayout.h"
 #include "mm/vm.h"
@@ -81,8 +82,7 @@ struct task_group_s {
 	uintptr_t image_end;         /* end of the loaded program: the heap starts here */
 	uintptr_t brk;               /* end of the heap (vm_lock) */
 	uint64_t stack_slots;        /* thread-stack slots in use, a bit each (vm_lock) */
-	uid_t uid, euid;             /* real and effective user: shm permissions use euid */
-	gid_t gid, egid;             /* (task_lock for changes, so kill sees them whole) */
+	struct cred_s cred;          /* who it is (kernel/cred.h); changes under task_lock */
 	struct shm_group_s shm;      /* its shared-memory window and attachments */
 	/* Usage (task_lock): of its threads that have exited, and of its children that ended
 	 * and were waited for. */

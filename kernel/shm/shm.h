@@ -76,9 +76,12 @@ struct shm_region_s *shm_lookup(int shmid);
 /* The shmid a new segment in region r's slot gets, from the slot and its reuse count. */
 int shm_make_id(const struct shm_region_s *r);
 
-/* May a process with effective uid and gid do what mode asks (bits of 0444 read, 0222
- * write) to a segment with permissions perm? uid 0 may do anything. */
-int shm_permitted(const struct ipc_perm *perm, uid_t uid, gid_t gid, mode_t mode);
+struct cred_s;
+
+/* May a process with credentials c do what mode asks (bits of 0444 read, 0222 write) to a
+ * segment with permissions perm? Linux's ipcperms: by the effective user, then the effective
+ * and supplementary groups; effective uid 0 may do anything. */
+int shm_permitted(const struct ipc_perm *perm, const struct cred_s *c, mode_t mode);
 
 /* Is uid the segment's owner or creator, or root? (IPC_SET, IPC_RMID and SHM_LOCK need that.) */
 int shm_is_owner(const struct ipc_perm *perm, uid_t uid);

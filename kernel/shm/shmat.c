@@ -99,7 +99,7 @@ static uintptr_t check_and_place(struct task_group_s *t, int shmid, uintptr_t ad
 	if (!r)
 		return 0;
 	*err = -EACCES;
-	if (!shm_permitted(&r->ds.shm_perm, t->euid, t->egid, rdonly ? 0444 : 0666))
+	if (!shm_permitted(&r->ds.shm_perm, &t->cred, rdonly ? 0444 : 0666))
 		return 0;
 	*err = -EMFILE;
 	if (!(*ap = free_attach_slot(g)))

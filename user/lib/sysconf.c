@@ -1,5 +1,6 @@
 /* sysconf and getpagesize: the system's fixed parameters. */
 #include <errno.h>
+#include <limits.h>
 #include <sys/shm.h>
 #include <unistd.h>
 
@@ -17,6 +18,8 @@ long sysconf(int name)
 		return getpagesize();
 	case _SC_CLK_TCK: /* the unit of times() on Linux, whatever the kernel's tick */
 		return 100;
+	case _SC_NGROUPS_MAX: /* supplementary groups, which rvshm keeps fewer of than Linux */
+		return NGROUPS_MAX;
 	case _SC_OPEN_MAX: /* 0, 1 and 2 are all the descriptors there are, and none can be opened */
 		return 3;
 	case _SC_NPROCESSORS_CONF: /* the kernel runs on one hart and parks the others */
