@@ -15,6 +15,7 @@
 #include "mm/ustack.h"
 #include "mm/vmprint.h"
 #include "riscv.h"
+#include "rlimit.h"
 #include "sched.h"
 #include "shutdown.h"
 #include "smp.h"
@@ -167,6 +168,7 @@ int task_spawn(const char *name, const uint8_t *elf, uint64_t size)
 	g->bss_start = layout.bss_start;
 	g->image_end = g->brk = layout.end;
 	g->boot_program = 1;
+	rlimit_init(g);
 	t->tf->sepc = layout.entry;
 	narrate("task: pid %d (%s) created, entry 0x%lx, heap from 0x%lx\n", g->pid, g->name,
 		layout.entry, g->image_end);
@@ -364,9 +366,7 @@ static int ends_process(int sig)
 	}
 }
 
-/* The process pid names, its own or (as Linux allows) one of its threads', once it is live
- * or a zombie; else NULL. Caller holds task_lock. */
-static struct task_group_s *group_by_pid(int pid)
+struct task_group_s *group_by_pid(int pid)
 {
 	struct tcb_s *t = thread_by_tid(pid);
 	struct task_group_s *g = t ? t->group : NULL;

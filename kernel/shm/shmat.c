@@ -2,6 +2,7 @@
 #include "errno.h"
 #include "kernel.h"
 #include "riscv.h"
+#include "rlimit.h"
 #include "rtc.h"
 #include "shm.h"
 #include "shm_picture.h"
@@ -80,6 +81,16 @@ static void narrate_attach(const struct task_group_s *t, const struct shm_attach
 			t->pid, a->shmid, a->va, a->npages);
 }
 
+/* May t's address space grow by more bytes within its lowered RLIMIT_AS? Its heap and stacks
+ * count too, which change under its vm_lock. Caller holds the shm lock. */
+static int as_allows(struct task_group_s *t, size_t more)
+{
+	spin_lock(&t->vm_lock);
+	int ok = rlimit_as_allows(t, more);
+	spin_unlock(&t->vm_lock);
+	return ok;
+}
+
 /* Check shmat's arguments, in Linux's order (docs/shmat-path.md): first what needs no
  * segment, then the segment and the caller's right to it, then room for it. Returns the
  * address chosen, with the segment's region in *rp and a free attachment slot in *ap, or 0 with
@@ -103,6 +114,9 @@ static uintptr_t check_and_place(struct task_group_s *t, int shmid, uintptr_t ad
 		return 0;
 	*err = -EMFILE;
 	if (!(*ap = free_attach_slot(g)))
+		return 0;
+	*err = -ENOMEM;
+	if (rlimit_as_lowered(t) && !as_allows(t, r->npages * PGSIZE))
 		return 0;
 	if ((*err = shm_group_init(g)) != 0)
 		return 0;

@@ -1,6 +1,7 @@
 /* sysconf and getpagesize: the system's fixed parameters. */
 #include <errno.h>
 #include <limits.h>
+#include <sys/resource.h>
 #include <sys/shm.h>
 #include <unistd.h>
 
@@ -20,8 +21,10 @@ long sysconf(int name)
 		return 100;
 	case _SC_NGROUPS_MAX: /* supplementary groups, which rvshm keeps fewer of than Linux */
 		return NGROUPS_MAX;
-	case _SC_OPEN_MAX: /* 0, 1 and 2 are all the descriptors there are, and none can be opened */
-		return 3;
+	case _SC_OPEN_MAX: { /* as glibc: RLIMIT_NOFILE, 3 (descriptors 0, 1, 2) unless lowered */
+		struct rlimit rl;
+		return getrlimit(RLIMIT_NOFILE, &rl) == 0 ? (long)rl.rlim_cur : -1;
+	}
 	case _SC_NPROCESSORS_CONF: /* the kernel runs on one hart and parks the others */
 	case _SC_NPROCESSORS_ONLN:
 		return 1;
