@@ -219,6 +219,9 @@ make_run "of a program that does not compile" 2 "error: 'undeclared_name' undecl
 check "make -C from elsewhere runs a program named relative to where it was started" \
 	sh -c 'cd tests/run && make -s -C ../.. run PROG=fails.c >/dev/null 2>&1; test $? -eq 3'
 make_run "with a path that does not exist" 2 'no such file: nowhere.c' PROG=nowhere.c
+make_run "of a program that makes a shared page read-only, narrated" 0 \
+	'^mprotect: pid [0-9]+ va 0x40000000 1 page\(s\): V R W - U -> V R - - U$' \
+	PROG=tests/run/mprotect.c V=1
 # A second make qemu finds everything built: it relinks nothing and rewrites nothing.
 relinks_nothing() {
 	make -s qemu >/dev/null 2>&1 || return 1

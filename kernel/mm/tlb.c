@@ -24,8 +24,9 @@ static void narrate_shootdown(const struct addrenv_s *env, uintptr_t va, size_t 
 	if (size == TLB_ALL)
 		n += kformat(line + n, sizeof(line) - n, "freed page tables near 0x%lx", va);
 	else
-		n += kformat(line + n, sizeof(line) - n, "unmapped %zu page(s) at 0x%lx",
-			     size / PGSIZE, va);
+		n += kformat(line + n, sizeof(line) - n,
+			     "unmapped or made less permissive %zu page(s) at 0x%lx", size / PGSIZE,
+			     va);
 	n += kformat(line + n, sizeof(line) - n, "; hart %lu fenced itself", cpu_index());
 	if (nf)
 		n += kformat(line + n, sizeof(line) - n,

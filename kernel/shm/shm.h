@@ -53,8 +53,15 @@ struct shm_attach_s {
 	size_t npages; /* its length as attached */
 	int shmid;     /* the segment's id at attach time */
 	int rdonly;
+	int protected; /* mprotect changed some of its pages: fork copies each PTE's */
 	struct shm_region_s *region; /* the segment: alive as long as this attachment is */
 };
+
+/* The PTE permissions an attachment's pages start with: never executable. */
+static inline uint64_t shm_attach_perm(const struct shm_attach_s *a)
+{
+	return PTE_R | PTE_U | (a->rdonly ? 0 : PTE_W);
+}
 
 /* A process may hold this many attachments at once (more gives EMFILE). */
 #define SHM_MAX_ATTACH CONFIG_ARCH_SHM_MAXREGIONS
@@ -110,6 +117,16 @@ int shm_group_init(struct shm_group_s *g);
  * with nothing of a mapped. Caller holds the lock. */
 int shm_map_frames(struct addrenv_s *env, const struct shm_attach_s *a,
 		   const struct shm_region_s *r);
+
+/* The attachment of t that contains va, or NULL. */
+struct shm_attach_s *shm_find_attachment(struct task_group_s *t, uintptr_t va);
+
+/* Make sure the segment of t's attachment a has a frame for page (allocating a zeroed one if
+ * it has none yet) and map it there, with the attachment's permissions. Returns 0, -EEXIST if
+ * page is mapped already, or -ENOMEM; *how says whether the frame was "new" or "existing".
+ * Caller holds the lock, and fences the page on this hart. */
+int shm_back_page(struct task_group_s *t, const struct shm_attach_s *a, uintptr_t page,
+		  const char **how);
 
 /* A user page fault at va, of kind access (PTE_R, PTE_W or PTE_X). If va lies in one of t's
  * attachments and access is allowed there, make sure the segment has a frame for that page

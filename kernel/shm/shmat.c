@@ -38,24 +38,18 @@ static uintptr_t place(struct shm_group_s *g, int fixed, uintptr_t addr, size_t 
 	return addr;
 }
 
-/* The PTE permissions of an attachment: never executable. */
-static uint64_t attach_perm(const struct shm_attach_s *a)
-{
-	return PTE_R | PTE_U | (a->rdonly ? 0 : PTE_W);
-}
-
 int shm_map_frames(struct addrenv_s *env, const struct shm_attach_s *a,
 		   const struct shm_region_s *r)
 {
 	if (r->nframes == r->npages) /* fully backed, as eager segments always are */
-		return vm_map_pages(env, a->va, r->pages, a->npages, attach_perm(a));
+		return vm_map_pages(env, a->va, r->pages, a->npages, shm_attach_perm(a));
 	/* Map each run of backed pages with one call. */
 	for (size_t i = 0; i < a->npages;) {
 		size_t run = 0;
 		while (i + run < a->npages && r->pages[i + run])
 			run++;
-		if (run &&
-		    vm_map_pages(env, a->va + i * PGSIZE, &r->pages[i], run, attach_perm(a)) != 0) {
+		if (run && vm_map_pages(env, a->va + i * PGSIZE, &r->pages[i], run,
+					shm_attach_perm(a)) != 0) {
 			vm_unmap(env, a->va, i, 0);
 			return -ENOMEM;
 		}
@@ -137,7 +131,7 @@ long sys_shmat(int shmid, uintptr_t addr, int shmflg)
 		spin_unlock(&g_shminfo.lock);
 		return err;
 	}
-	*a = (struct shm_attach_s){ va, r->npages, shmid, rdonly, r };
+	*a = (struct shm_attach_s){ va, r->npages, shmid, rdonly, 0, r };
 	/* Eager backing maps every frame now; lazy backing maps each at its first touch. */
 	if (!CONFIG_MM_SHM_LAZY && shm_map_frames(&t->addrenv, a, r) != 0) {
 		gran_free(&g->va, va, r->npages * PGSIZE);
