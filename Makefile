@@ -10,6 +10,11 @@
 # Shared-memory configuration (checked by scripts/gen-config.sh):
 #   CONFIG_MM_PGSIZE, CONFIG_ARCH_SHM_VBASE, CONFIG_ARCH_SHM_MAXREGIONS, CONFIG_ARCH_SHM_NPAGES
 
+# Every rule is written here: make's built-in rules would only make it look, for each of the
+# hundreds of sources and headers, for ways to remake it from RCS files and the like.
+MAKEFLAGS += --no-builtin-rules
+.SUFFIXES:
+
 MEM ?= 128M
 V ?= 1
 DEBUG ?= 0
@@ -69,8 +74,9 @@ GDB := $(notdir $(call which,gdb-multiarch riscv64-unknown-elf-gdb riscv64-elf-g
 QEMU ?= qemu-system-riscv64
 
 comma := ,
-# $(call same,a,b): non-empty if the texts a and b are the same.
-same = $(if $(subst $(1),,$(2))$(subst $(2),,$(1)),,1)
+# $(call same,a,b): non-empty if the word lists a and b are the same. (Stripped: GNU make 4.3's
+# $(file <name) does not always drop the file's last newline.)
+same = $(if $(subst x$(strip $(1)),,x$(strip $(2)))$(subst x$(strip $(2)),,x$(strip $(1))),,1)
 # $(call write-if-changed,file,text): make writes text to file itself, and only if the file
 # holds something else: its time then changes only with its content, and nothing is run.
 write-if-changed = $(if $(call same,$(file <$(1)),$(2)),,$(if $(wildcard $(dir \

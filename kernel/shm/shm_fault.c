@@ -29,8 +29,10 @@ __attribute__((noinline)) static void narrate_fault(const struct task_group_s *t
 	narrate_pause();
 }
 
-int shm_back_page(struct task_group_s *t, const struct shm_attach_s *a, uintptr_t page,
-		  const char **how)
+/* shm_back_page, inlined into the fault path, which is short on purpose
+ * (docs/performance.md). */
+__attribute__((always_inline)) static inline int
+back_page(struct task_group_s *t, const struct shm_attach_s *a, uintptr_t page, const char **how)
 {
 	struct shm_region_s *r = a->region;
 	size_t i = (page - a->va) / PGSIZE;
@@ -46,6 +48,12 @@ int shm_back_page(struct task_group_s *t, const struct shm_attach_s *a, uintptr_
 	return vm_map_missing(&t->addrenv, page, r->pages[i], shm_attach_perm(a));
 }
 
+int shm_back_page(struct task_group_s *t, const struct shm_attach_s *a, uintptr_t page,
+		  const char **how)
+{
+	return back_page(t, a, page, how);
+}
+
 int shm_fault(struct task_group_s *t, uintptr_t va, uint64_t access)
 {
 	struct shm_attach_s *a = shm_find_attachment(t, va);
@@ -55,9 +63,9 @@ int shm_fault(struct task_group_s *t, uintptr_t va, uint64_t access)
 	uintptr_t page = PGROUNDDOWN(va);
 	const char *how;
 	spin_lock(&g_shminfo.lock);
-	int err = shm_back_page(t, a, page, &how);
+	int err = back_page(t, a, page, &how);
 	if (err == 0 && kernel_verbose)
-		narrate_fault(t, page, PTE_TO_PA(vm_lookup(t->addrenv.pagetable, page)), how);
+		narrate_fault(t, page, a->region->pages[(page - a->va) / PGSIZE], how);
 	spin_unlock(&g_shminfo.lock);
 	/* The hart may have cached the old invalid leaf entry: fence this one address. */
 	sfence_vma_page(page);
