@@ -340,7 +340,7 @@ clean:
 	rm -rf $(B) .gdbinit compile_commands.json
 
 help:
-	@sed -n '2,13p' Makefile | sed 's/^# \{0,1\}//'
+	@sed -n '2,11p' Makefile | sed 's/^# \{0,1\}//'
 
 # The dependencies the compiler wrote for this build's objects (the builds nested in $(B), such
 # as $(B)/lazy, are other makes' business).
