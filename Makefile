@@ -1,6 +1,11 @@
 # rvshm: a RISC-V teaching kernel for System V shared memory. `make help` lists the targets
 # and the variables; HELP, at the end, is that list.
 
+# Every rule is written here: make's built-in rules would only make it look, for each of the
+# hundreds of sources and headers, for ways to remake it from RCS files and the like.
+MAKEFLAGS += --no-builtin-rules
+.SUFFIXES:
+
 MEM ?= 128M
 V ?= 1
 DEBUG ?= 0
@@ -24,9 +29,14 @@ SAY := $(if $(findstring s,$(firstword -$(MAKEFLAGS))),:,echo)
 TOOL_GOALS := $(filter-out clean format help,$(or $(MAKECMDGOALS),all))
 
 # --- Tools: find a RISC-V GCC, QEMU and OpenSBI, installing them on Debian/Ubuntu ---
+# A make with nothing to do should cost next to nothing beside QEMU (make -s qemu twice in a
+# row): so make finds programs on PATH itself, with no shell for each `command -v`.
+# $(call which,names): the path of the first of the programs named that is on PATH.
+which = $(firstword $(foreach p,$(1),$(if $(filter /%,$(p)),$(wildcard $(p)),$(wildcard \
+	$(addsuffix /$(p),$(subst :, ,$(PATH)))))))
 PREFIXES := riscv64-unknown-elf- riscv64-linux-gnu- riscv64-elf- riscv64-unknown-linux-gnu-
-find-prefix = $(firstword $(foreach p,$(PREFIXES),$(if $(shell command -v $(p)gcc 2>/dev/null),$(p))))
-have-qemu = $(shell command -v qemu-system-riscv64 2>/dev/null)
+find-prefix = $(firstword $(foreach p,$(PREFIXES),$(if $(call which,$(p)gcc),$(p))))
+have-qemu = $(call which,qemu-system-riscv64)
 
 OPENSBI_FW := $(wildcard /usr/share/qemu/opensbi-riscv64-generic-fw_dynamic.bin \
 	/usr/lib/riscv64-linux-gnu/opensbi/generic/fw_dynamic.bin \
@@ -36,8 +46,8 @@ ifneq ($(TOOL_GOALS),)
 ifeq ($(origin TOOLPREFIX),undefined)
 TOOLPREFIX := $(call find-prefix)
 endif
-have-gdb = $(shell command -v gdb-multiarch riscv64-unknown-elf-gdb riscv64-elf-gdb 2>/dev/null)
-have-hostcc = $(shell command -v $(or $(HOSTCC),cc) 2>/dev/null)
+have-gdb = $(call which,gdb-multiarch riscv64-unknown-elf-gdb riscv64-elf-gdb)
+have-hostcc = $(call which,$(or $(HOSTCC),cc))
 MISSING := $(if $(TOOLPREFIX),,gcc )$(if $(have-qemu),,qemu )$(if $(OPENSBI_FW),,opensbi )$(if \
 	$(have-gdb),,gdb )$(if $(have-hostcc),,host-cc)
 ifneq ($(strip $(MISSING)),)
@@ -53,29 +63,53 @@ CC := $(TOOLPREFIX)gcc
 LD := $(TOOLPREFIX)ld
 OBJCOPY := $(TOOLPREFIX)objcopy
 HOSTCC ?= cc
-GDB := $(firstword $(foreach g,gdb-multiarch riscv64-unknown-elf-gdb riscv64-elf-gdb,\
-	$(if $(shell command -v $(g) 2>/dev/null),$(g))))
+GDB := $(notdir $(call which,gdb-multiarch riscv64-unknown-elf-gdb riscv64-elf-gdb))
 QEMU ?= qemu-system-riscv64
 
+comma := ,
+# $(call same,a,b): non-empty if the word lists a and b are the same. (Stripped: GNU make 4.3's
+# $(file <name) does not always drop the file's last newline.)
+same = $(if $(subst x$(strip $(1)),,x$(strip $(2)))$(subst x$(strip $(2)),,x$(strip $(1))),,1)
+# $(call write-if-changed,file,text): make writes text to file itself, and only if the file
+# holds something else: its time then changes only with its content, and nothing is run.
+write-if-changed = $(if $(call same,$(file <$(1)),$(2)),,$(if $(wildcard $(dir \
+	$(1))),,$(shell mkdir -p $(dir $(1))))$(file >$(1),$(2)))
+
 # --- Flags ---
-GCCINC := $(shell $(CC) -print-file-name=include 2>/dev/null)
 # The kernel is built without F and D, so the compiler cannot touch a user's FP registers:
 # only kernel/fpregs.S, which saves and loads them, says .option arch, +d. Programs get the
 # RISC-V psABI's lp64d, as on Linux: double in FP registers.
 KARCH := -march=rv64imac_zicsr_zifencei -mabi=lp64
 UARCH := -march=rv64imafdc_zicsr_zifencei -mabi=lp64d
+# The compiler's own headers (stddef.h, stdint.h) and libgcc, where it says they are. Asking
+# runs the compiler twice, so the answers are kept in $(B)/toolchain and asked again only when
+# the compiler is another, or a path they name is gone.
+CC_PATH := $(call which,$(CC))
+TOOLCHAIN_CACHE := $(file <$(B)/toolchain)
+CACHED_PATHS := $(wordlist 2,3,$(TOOLCHAIN_CACHE))
+ifeq ($(TOOL_GOALS),)
+else ifneq ($(and $(CACHED_PATHS),$(call same,$(firstword $(TOOLCHAIN_CACHE)),$(CC_PATH)),$(call \
+	same,$(wildcard $(CACHED_PATHS)),$(CACHED_PATHS))),)
+GCCINC := $(word 1,$(CACHED_PATHS))
+LIBGCC := $(word 2,$(CACHED_PATHS))
+else
+GCCINC := $(shell $(CC) -print-file-name=include 2>/dev/null)
+# User programs may need libgcc (128-bit arithmetic, for one); the kernel links without it.
+LIBGCC := $(shell $(CC) $(UARCH) -print-libgcc-file-name 2>/dev/null)
+$(if $(and $(CC_PATH),$(call same,$(wildcard $(GCCINC) $(LIBGCC)),$(GCCINC) $(LIBGCC))),$(call \
+	write-if-changed,$(B)/toolchain,$(CC_PATH) $(GCCINC) $(LIBGCC)))
+endif
+
 OPT ?= -O2
 COMMON := $(OPT) -g -ffreestanding -fno-common -fno-builtin -fno-stack-protector \
 	-fno-pie -no-pie -nostdinc -isystem $(GCCINC) -mcmodel=medany -mno-relax -MMD -MP
 KCFLAGS := $(COMMON) $(KARCH) -std=c11 -Wall -Wextra -Werror -fno-omit-frame-pointer \
-	-I include -I kernel -I syscall -I $(B)/include -D__KERNEL__
+	-I include -I kernel -I syscall -I $(B)/include -iquote . -D__KERNEL__
 # User programs get GCC's default dialect with GNU extensions, as `cc prog.c` on Linux would:
 # textbook code writes `asm`, and is not built with -Werror. char is signed, as on the x86-64
 # machines textbook code is written on, so `char c = getchar(); c != EOF` works as there.
-UCFLAGS := $(COMMON) $(UARCH) -std=gnu11 -fsigned-char -Wall -Wextra -DRVSHM_LAZY=$(LAZY) -I user/include -I include -I tests/lib -iquote kernel -iquote user
+UCFLAGS := $(COMMON) $(UARCH) -std=gnu11 -fsigned-char -Wall -Wextra -DRVSHM_LAZY=$(LAZY) -I user/include -I include -I tests/lib -iquote . -iquote kernel -iquote user
 LDFLAGS := -nostdlib -z max-page-size=4096 --no-warn-rwx-segments
-# User programs may need libgcc (128-bit arithmetic, for one); the kernel links without it.
-LIBGCC := $(shell $(CC) $(UARCH) -print-libgcc-file-name 2>/dev/null)
 
 # Harts: CPUS=N (1 to 8). make qemu shows two at work by default; make run, make bench and
 # make fuzz use one unless told, so that their output and figures stay comparable.
@@ -87,29 +121,34 @@ QEMUOPTS = -machine virt -bios default -m $(MEM) -smp $(QEMU_CPUS) -nographic -m
 
 # --- Sources: one concept per file ---
 KSRC := $(wildcard boot/*.S kernel/*.c kernel/*.S kernel/mm/*.c kernel/shm/*.c \
-	kernel/lib/*.c syscall/*.c)
+	lib/*.c syscall/*.c)
 KOBJ := $(patsubst %,$(B)/k/%.o,$(basename $(KSRC)))
-ULIBSRC := $(filter-out user/lib/crt0.S,$(wildcard user/lib/*.c user/lib/*.S kernel/lib/*.c)) syscall/usys.S
+ULIBSRC := $(filter-out user/lib/crt0.S,$(wildcard user/lib/*.c user/lib/*.S lib/*.c)) syscall/usys.S
 ULIBOBJ := $(patsubst %,$(B)/u/%.o,$(basename $(ULIBSRC)))
 CONFIG_H := $(B)/include/rvshm_config.h
 
 DEMO := user/producer.c user/consumer.c
 
 .PHONY: all qemu qemu-gdb run test test-images bench fuzz clean format help FORCE
-all: $(B)/kernel.elf
+all: $(B)/kernel.elf $(if $(filter build,$(B)),compile_commands.json)
 
+# The configuration header: scripts/gen-config.sh checks the values and rewrites the header
+# if it changes. It runs only when the values differ from those of its last success, which
+# $(CONFIG_H).args records: a make with nothing to do starts no shell for it.
+CONFIG_ARGS := PGSIZE=$(CONFIG_MM_PGSIZE) VBASE=$(CONFIG_ARCH_SHM_VBASE) \
+	MAXREGIONS=$(CONFIG_ARCH_SHM_MAXREGIONS) NPAGES=$(CONFIG_ARCH_SHM_NPAGES) \
+	NPROC=$(CONFIG_NPROC) NTHREADS=$(CONFIG_NTHREADS) \
+	THREADS_PER_PROCESS=$(CONFIG_THREADS_PER_PROCESS) LAZY=$(LAZY)
 $(CONFIG_H): FORCE
-	@sh scripts/gen-config.sh $@ PGSIZE=$(CONFIG_MM_PGSIZE) VBASE=$(CONFIG_ARCH_SHM_VBASE) \
-		MAXREGIONS=$(CONFIG_ARCH_SHM_MAXREGIONS) NPAGES=$(CONFIG_ARCH_SHM_NPAGES) \
-		NPROC=$(CONFIG_NPROC) NTHREADS=$(CONFIG_NTHREADS) \
-		THREADS_PER_PROCESS=$(CONFIG_THREADS_PER_PROCESS) LAZY=$(LAZY)
+	$(if $(and $(wildcard $@),$(call same,$(file <$@.args),$(CONFIG_ARGS))),,@sh scripts/gen-config.sh $@ \
+		$(CONFIG_ARGS) && echo '$(CONFIG_ARGS)' >$@.args)
 
 # The flags each object was built with, rewritten only when they change: a change of flags
 # (a new -march, say) rebuilds every object, as a changed header does.
 $(B)/kflags: FORCE
-	@mkdir -p $(@D) && echo '$(KCFLAGS)' | cmp -s - $@ || echo '$(KCFLAGS)' >$@
+	$(call write-if-changed,$@,$(KCFLAGS))
 $(B)/uflags: FORCE
-	@mkdir -p $(@D) && echo '$(UCFLAGS)' | cmp -s - $@ || echo '$(UCFLAGS)' >$@
+	$(call write-if-changed,$@,$(UCFLAGS))
 
 $(B)/k/%.o: %.c $(B)/kflags | $(CONFIG_H)
 	@mkdir -p $(@D) && $(SAY) "  CC      $<"
@@ -141,10 +180,13 @@ $(1): $(2) $(B)/ulib.a $(B)/u/user/lib/crt0.o user/user.ld $(UHEADERS)
 endef
 
 # A kernel image embedding user programs: $(call kernel-image,dir,program-elfs,verbose,audit[,pace])
+# progs.S lists the programs; scripts/gen-progs.sh writes it only when that list or the flags
+# change (progs.S.args records them), so a second make qemu relinks nothing and runs no shell.
 define kernel-image
-$(1)/progs.S: $(2) scripts/gen-progs.sh FORCE
-	@mkdir -p $$(@D)
-	@sh scripts/gen-progs.sh $$@ $(3) $(4) $(or $(5),0) $(2)
+$(1)/progs.S: FORCE
+	$$(if $$(and $$(wildcard $$@),$$(call same,$$(file <$$@.args),$(3) $(4) $(or $(5),0) $(2))),,@mkdir -p $$(@D) && \
+		sh scripts/gen-progs.sh $$@ $(3) $(4) $(or $(5),0) $(2) && \
+		echo '$(3) $(4) $(or $(5),0) $(2)' >$$@.args)
 $(1)/kernel.elf: $(KOBJ) $(1)/progs.S $(2) linker.ld
 	@$(SAY) "  LD      $$@"
 	$$(Q)$$(CC) $$(KCFLAGS) -c $(1)/progs.S -o $(1)/progs.o
@@ -183,9 +225,10 @@ run: $(B)/run/status
 	@$(if $(EXIT_NOW),$(exit-with $(RUN_STATUS)),exit $(RUN_STATUS))
 
 EXIT_WITH := $(B)/host/exit_with.so
+EXIT_WITH_FLAGS := -std=c11 -O2 -Wall -Wextra -Werror -shared -fPIC
 $(EXIT_WITH): scripts/exit_with.c
 	@mkdir -p $(@D) && $(SAY) "  HOSTCC  $@"
-	$(Q)$(HOSTCC) -std=c11 -O2 -Wall -Wextra -Werror -shared -fPIC -o $@ $< || \
+	$(Q)$(HOSTCC) $(EXIT_WITH_FLAGS) -o $@ $< || \
 		echo "make run: could not build $@; a failed run will exit 2, not its status" >&2
 
 ifneq ($(filter run,$(MAKECMDGOALS)),)
@@ -263,9 +306,9 @@ bench:
 
 UNIT_TESTS := $(patsubst tests/unit/%.c,$(B)/unit/%,$(wildcard tests/unit/test_*.c))
 HOSTFLAGS := -std=c11 -g -O1 -Wall -Wextra -Werror -fsanitize=address,undefined \
-	-fno-sanitize-recover=all -D__KERNEL__ -iquote include -iquote tests/unit/host \
+	-fno-sanitize-recover=all -D__KERNEL__ -iquote . -iquote include -iquote tests/unit/host \
 	-iquote kernel -I tests/lib
-$(B)/unit/test_%: tests/unit/test_%.c $(wildcard tests/lib/* tests/unit/host/* kernel/*/*.[ch])
+$(B)/unit/test_%: tests/unit/test_%.c $(wildcard tests/lib/* tests/unit/host/* kernel/*/*.[ch] lib/*.[ch])
 	@mkdir -p $(@D) && $(SAY) "  HOSTCC  $@"
 	$(Q)$(HOSTCC) $(HOSTFLAGS) -o $@ $< $(shell sed -n 's|^/\* unit-sources: \(.*\) \*/|\1|p' $<)
 
@@ -281,11 +324,30 @@ test: $(if $(ONLY_SUITES),,$(UNIT_TESTS)) test-images
 		sh scripts/run-tests.sh "$(QEMU)" $(if $(ONLY_SUITES),--only-suites) \
 		$(if $(ONLY_SUITES),,$(UNIT_TESTS)) -- $(SUITES)
 
+# --- compile_commands.json: every file the build compiles, with its command, for clangd and
+# other editors. make writes it itself (no shell), and only when it changes; a plain make
+# writes it too. Programs built with make run get the user programs' flags, as these do.
+define newline
+
+
+endef
+cc-entry = {"directory": "$(CURDIR)", "file": "$(1)", "command": "$(2) -c $(1)"}
+CC_USER_PROGS := $(wildcard user/*.c user/examples/*.c tests/qemu/*/*.c tests/lib/*.c \
+	tests/bench/*.c tests/run/*.c)
+CC_ENTRIES = $(foreach f,$(KSRC),$(call cc-entry,$(f),$(CC) $(KCFLAGS))) \
+	$(foreach f,$(ULIBSRC) user/lib/crt0.S,$(call cc-entry,$(f),$(CC) $(UCFLAGS))) \
+	$(foreach f,$(CC_USER_PROGS),$(call cc-entry,$(f),$(CC) $(filter-out -MMD -MP,$(UCFLAGS)))) \
+	$(foreach f,$(wildcard tests/unit/*.c),$(call cc-entry,$(f),$(HOSTCC) $(HOSTFLAGS))) \
+	$(call cc-entry,scripts/exit_with.c,$(HOSTCC) $(EXIT_WITH_FLAGS))
+compile_commands.json: FORCE
+	$(call write-if-changed,$@,[$(newline)$(subst } {,}$(comma)$(newline){,$(strip \
+		$(CC_ENTRIES)))$(newline)])
+
 format:
 	clang-format -i $(shell git ls-files '*.c' '*.h')
 
 clean:
-	rm -rf $(B) .gdbinit
+	rm -rf $(B) .gdbinit compile_commands.json
 
 define HELP
 Targets:
@@ -298,10 +360,12 @@ Targets:
   make bench                        exact instruction counts of the kernel's paths
   make fuzz                         the system-call fuzzer, for as long as asked (SEED, CALLS)
   make format                       run clang-format over the tree
+  make compile_commands.json        the compile commands, for clangd (a plain make writes it)
   make clean                        remove the build directory and .gdbinit
   make help                         this list
 Variables (make TARGET NAME=value), with their defaults:
   MEM=128M                          QEMU's RAM; the kernel reads its size from the device tree
+  CPUS=                             harts, 1 to 8 (make qemu: 2; make run, bench, fuzz: 1)
   V=1                               kernel narration (make run: V=0)
   PACE=0                            1: the narration pauses after each step, for a classroom
   LAZY=0                            1: shared frames are allocated at the first touch
@@ -311,6 +375,8 @@ Variables (make TARGET NAME=value), with their defaults:
   CONFIG_ARCH_SHM_MAXREGIONS=64     segments in the system, and attachments per process
   CONFIG_ARCH_SHM_NPAGES=256        the largest segment, in pages
   CONFIG_NPROC=16                   process slots
+  CONFIG_NTHREADS=64                thread slots, in all processes together
+  CONFIG_THREADS_PER_PROCESS=16     the most threads one process may have
   PROG=                             make run: the C files, one program each, started in order
   TIMEOUT=60                        make run: seconds before QEMU is stopped (status 124)
   SEED=1                            make fuzz: the fuzzer's seed
@@ -332,4 +398,6 @@ endef
 help:
 	$(info $(HELP))@:
 
--include $(shell find $(B) -name '*.d' 2>/dev/null)
+# The dependencies the compiler wrote for this build's objects (the builds nested in $(B), such
+# as $(B)/lazy, are other makes' business).
+-include $(KOBJ:.o=.d) $(ULIBOBJ:.o=.d) $(B)/u/user/lib/crt0.d

@@ -24,7 +24,8 @@ static struct tcb_s *target(int pid, int set, int *err)
 	if (!t || t->state == THREAD_EMBRYO || t->state == THREAD_DEAD)
 		return NULL;
 	*err = -EPERM;
-	if (set && self->euid != 0 && self->euid != t->group->euid && self->euid != t->group->uid)
+	if (set && self->cred.euid != 0 && self->cred.euid != t->group->cred.euid &&
+	    self->cred.euid != t->group->cred.uid)
 		return NULL;
 	*err = 0;
 	return t;

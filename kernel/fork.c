@@ -5,6 +5,7 @@
 #include "kernel.h"
 #include "lib/string.h"
 #include "memlayout.h"
+#include "rlimit.h"
 #include "syscall.h"
 #include "task.h"
 
@@ -41,8 +42,15 @@ long sys_fork(void)
 	t->fpu.saved = self->fpu.saved;
 	t->affinity = self->affinity;
 	spin_lock(&task_lock);
-	child->uid = parent->uid, child->euid = parent->euid;
-	child->gid = parent->gid, child->egid = parent->egid;
+	/* Counted and claimed in one hold of the lock, so that two forks at once cannot both
+	 * take the last process RLIMIT_NPROC allows. */
+	if (!rlimit_nproc_allows(parent, child)) {
+		spin_unlock(&task_lock);
+		task_free(t);
+		return -EAGAIN;
+	}
+	child->cred = parent->cred;
+	memcpy(child->rlim, parent->rlim, sizeof(child->rlim));
 	child->parent = parent;
 	spin_unlock(&task_lock);
 	narrate("fork: pid %d -> child pid %d\n", parent->pid, child->pid);

@@ -15,6 +15,7 @@
 #include "mm/ustack.h"
 #include "mm/vmprint.h"
 #include "riscv.h"
+#include "rlimit.h"
 #include "sched.h"
 #include "shutdown.h"
 #include "smp.h"
@@ -167,6 +168,7 @@ int task_spawn(const char *name, const uint8_t *elf, uint64_t size)
 	g->bss_start = layout.bss_start;
 	g->image_end = g->brk = layout.end;
 	g->boot_program = 1;
+	rlimit_init(g);
 	t->tf->sepc = layout.entry;
 	narrate("task: pid %d (%s) created, entry 0x%lx, heap from 0x%lx\n", g->pid, g->name,
 		layout.entry, g->image_end);
@@ -364,9 +366,7 @@ static int ends_process(int sig)
 	}
 }
 
-/* The process pid names, its own or (as Linux allows) one of its threads', once it is live
- * or a zombie; else NULL. Caller holds task_lock. */
-static struct task_group_s *group_by_pid(int pid)
+struct task_group_s *group_by_pid(int pid)
 {
 	struct tcb_s *t = thread_by_tid(pid);
 	struct task_group_s *g = t ? t->group : NULL;
@@ -376,16 +376,24 @@ static struct task_group_s *group_by_pid(int pid)
 	return g && (g->state == GROUP_LIVE || g->state == GROUP_ZOMBIE) ? g : NULL;
 }
 
+/* May a process with credentials sender signal one with target's? Linux's rule: root may signal
+ * anyone; anyone else, a process whose real or saved user id is its real or effective one. */
+static int may_signal(const struct cred_s *sender, const struct cred_s *target)
+{
+	return sender->euid == 0 || sender->euid == target->uid || sender->euid == target->suid ||
+	       sender->uid == target->uid || sender->uid == target->suid;
+}
+
 long sys_kill(int pid, int sig)
 {
 	struct task_group_s *self = this_group();
 	if (sig < 0 || sig > SIGRTMAX) /* 1..31, and the real-time signals 32..64 */
 		return -EINVAL;
 	if (pid == INIT_PID) /* the kernel, as init, ignores signals; only root may send them */
-		return self->euid == 0 ? 0 : -EPERM;
+		return self->cred.euid == 0 ? 0 : -EPERM;
 	spin_lock(&task_lock);
 	struct task_group_s *g = group_by_pid(pid);
-	long err = !g ? -ESRCH : self->euid == 0 || self->euid == g->uid ? 0 : -EPERM;
+	long err = !g ? -ESRCH : may_signal(&self->cred, &g->cred) ? 0 : -EPERM;
 	/* A zombie still exists until it is waited for, as on Linux: nothing to do. */
 	if (err == 0 && ends_process(sig) && g->state == GROUP_LIVE)
 		group_doom(g, W_SIGNALED(sig));

@@ -11,9 +11,11 @@
 #pragma once
 
 #include <stdint.h>
+#include <sys/resource.h>
 
 #include "context.h"
 #include "cpu.h"
+#include "cred.h"
 #include "fpu.h"
 #include "memlayout.h"
 #include "mm/vm.h"
@@ -81,9 +83,9 @@ struct task_group_s {
 	uintptr_t image_end;         /* end of the loaded program: the heap starts here */
 	uintptr_t brk;               /* end of the heap (vm_lock) */
 	uint64_t stack_slots;        /* thread-stack slots in use, a bit each (vm_lock) */
-	uid_t uid, euid;             /* real and effective user: shm permissions use euid */
-	gid_t gid, egid;             /* (task_lock for changes, so kill sees them whole) */
-	struct shm_group_s shm;      /* its shared-memory window and attachments */
+	struct cred_s cred;          /* who it is (kernel/cred.h); changes under task_lock */
+	struct rlimit rlim[RLIM_NLIMITS]; /* its resource limits (kernel/rlimit.h); the same */
+	struct shm_group_s shm;           /* its shared-memory window and attachments */
 	/* Usage (task_lock): of its threads that have exited, and of its children that ended
 	 * and were waited for. */
 	uint64_t dead_cpu_ticks, child_cpu_ticks;
@@ -163,6 +165,10 @@ void thread_reap(struct tcb_s *t);
 
 /* If exited group g has no parent to wait for it, free its slot. Caller holds task_lock. */
 void group_reap_orphan(struct task_group_s *g);
+
+/* The process pid names, its own or (as Linux allows) one of its threads', once it is live
+ * or a zombie; else NULL. Caller holds task_lock. */
+struct task_group_s *group_by_pid(int pid);
 
 /* The thread with tid, or NULL. Caller holds task_lock. */
 struct tcb_s *thread_by_tid(int tid);

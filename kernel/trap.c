@@ -7,6 +7,7 @@
 #include "mm/anon.h"
 #include "mm/ustack.h"
 #include "riscv.h"
+#include "rlimit.h"
 #include "sched.h"
 #include "smp.h"
 #include "syscall.h"
@@ -96,8 +97,10 @@ __attribute__((noinline)) static void page_fault_unmended(uint64_t cause, uint64
 	if (err == -ENOMEM)
 		task_kill(SIGSEGV, va >= g->image_end ? "no free page to grow the stack"
 						      : "no free page for a first touch of .bss");
-	if (ustack_is_guard(va))
-		task_kill(SIGSEGV, "stack overflow: the stack may grow to 1 MiB");
+	if (ustack_is_guard(g, va))
+		task_kill(SIGSEGV, rlimit_stack(g) < USTACK_TOP - USTACK_LIMIT
+				       ? "stack overflow: past the RLIMIT_STACK the program set"
+				       : "stack overflow: the stack may grow to 1 MiB");
 	task_kill(SIGSEGV, exception_name(cause));
 }
 

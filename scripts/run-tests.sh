@@ -322,6 +322,30 @@ run_checks() { # make run, one after another: they share build/run
 	check "make -C from elsewhere runs a program named relative to where it was started" \
 		sh -c 'cd tests/run && make -s -C ../.. run PROG=fails.c >/dev/null 2>&1; test $? -eq 3'
 	make_run "with a path that does not exist" 2 'no such file: nowhere.c' PROG=nowhere.c
+	make_run "of a program that makes a shared page read-only, narrated" 0 \
+		'^mprotect: pid [0-9]+ va 0x40000000 1 page\(s\): V R W - U -> V R - - U$' \
+		PROG=tests/run/mprotect.c V=1
+	check "make qemu run twice relinks nothing the second time" relinks_nothing
+	check "make compile_commands.json gives kernel, library and test files their own flags" \
+		compile_commands_ok
+}
+
+# A second make qemu finds everything built: it relinks nothing and rewrites nothing.
+relinks_nothing() {
+	make -s qemu >/dev/null 2>&1 || return 1
+	before=$(ls -l --time-style=full-iso build/kernel.elf build/progs.S build/include/rvshm_config.h)
+	make -s qemu >/dev/null 2>&1 || return 1
+	[ "$before" = "$(ls -l --time-style=full-iso build/kernel.elf build/progs.S build/include/rvshm_config.h)" ]
+}
+
+# compile_commands.json: each file with its own build's flags, for clangd.
+compile_commands_ok() {
+	make -s compile_commands.json >/dev/null 2>&1 || return 1
+	entry() { grep -F "\"file\": \"$1\"" compile_commands.json; }
+	entry kernel/shm/shmat.c | grep -q -- -D__KERNEL__ &&
+		entry user/lib/stdio.c | grep -q -- -mabi=lp64d &&
+		! entry user/lib/stdio.c | grep -q -- -D__KERNEL__ &&
+		entry tests/qemu/process/process.c | grep -q . && entry lib/vformat.c | grep -q .
 }
 
 # The longest chains start first, so that they end near the rest.

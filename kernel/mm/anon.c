@@ -10,9 +10,7 @@
 #include "ustack.h"
 #include "vm.h"
 
-/* The anonymous range va lies in, by the name the narration gives it, or NULL. Caller holds
- * g's vm_lock (the stack slots change under it). */
-static const char *anon_area(const struct task_group_s *g, uintptr_t va)
+const char *anon_area(const struct task_group_s *g, uintptr_t va)
 {
 	if (ustack_contains(g, va))
 		return "stack";
@@ -21,9 +19,7 @@ static const char *anon_area(const struct task_group_s *g, uintptr_t va)
 	return NULL;
 }
 
-/* Map a fresh zeroed frame at page in g. Returns 0, -EEXIST if something is mapped there
- * already, or -ENOMEM. Caller holds g's vm_lock. */
-static int back_page(struct task_group_s *g, uintptr_t page)
+int anon_back_page(struct task_group_s *g, uintptr_t page)
 {
 	if (vm_lookup(g->addrenv.pagetable, page) & PTE_V) /* spurious: no page to spend */
 		return -EEXIST;
@@ -43,7 +39,7 @@ int anon_fault(struct task_group_s *g, uintptr_t va, uint64_t access)
 	uintptr_t page = PGROUNDDOWN(va);
 	spin_lock(&g->vm_lock);
 	const char *area = anon_area(g, va);
-	int err = !area || access == PTE_X ? -EFAULT : back_page(g, page);
+	int err = !area || access == PTE_X ? -EFAULT : anon_back_page(g, page);
 	spin_unlock(&g->vm_lock);
 	if (err)
 		return err;

@@ -3,6 +3,7 @@
 #include "memlayout.h"
 #include "pgalloc.h"
 #include "riscv.h"
+#include "rlimit.h"
 #include "syscall.h"
 #include "task.h"
 #include "vm.h"
@@ -23,13 +24,20 @@ static int grow(struct addrenv_s *env, uintptr_t from, uintptr_t to)
 }
 
 /* Linux's brk: returns the new end of the heap, or the old one if it can't move there. Under
- * the process's vm_lock: its other threads may move the break, or fault pages in, meanwhile. */
+ * the process's vm_lock: its other threads may move the break, or fault pages in, meanwhile.
+ * A lowered RLIMIT_AS is held to, which needs the shm lock too, taken first, to count the
+ * attachments; no other brk can meet the limit, and none takes that lock. */
 long sys_brk(uintptr_t addr)
 {
 	struct task_group_s *g = this_group();
+	int counted = rlimit_as_lowered(g);
+	if (counted)
+		spin_lock(&g_shminfo.lock);
 	spin_lock(&g->vm_lock);
 	uintptr_t old_top = PGROUNDUP(g->brk), new_top = PGROUNDUP(addr);
 	if (addr < g->image_end || addr > HEAP_LIMIT) {
+		addr = g->brk;
+	} else if (new_top > old_top && counted && !rlimit_as_allows(g, new_top - old_top)) {
 		addr = g->brk;
 	} else if (new_top > old_top && grow(&g->addrenv, old_top, new_top) != 0) {
 		addr = g->brk;
@@ -41,5 +49,7 @@ long sys_brk(uintptr_t addr)
 		g->brk = addr;
 	}
 	spin_unlock(&g->vm_lock);
+	if (counted)
+		spin_unlock(&g_shminfo.lock);
 	return (long)addr;
 }

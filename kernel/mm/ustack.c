@@ -7,6 +7,7 @@
 #include "lib/string.h"
 #include "memlayout.h"
 #include "pgalloc.h"
+#include "rlimit.h"
 #include "task.h"
 
 /* The longest argv[0]: it and the words below it must fit in the top stack page. */
@@ -84,15 +85,15 @@ static int slot_of(uintptr_t va)
 
 int ustack_contains(const struct task_group_s *g, uintptr_t va)
 {
-	if (va >= USTACK_LIMIT && va < USTACK_TOP)
+	if (va >= USTACK_TOP - rlimit_stack(g) && va < USTACK_TOP)
 		return 1;
 	int slot = slot_of(va);
 	return slot >= 0 && (g->stack_slots & 1UL << slot) && va >= THREAD_STACK_LOW(slot);
 }
 
-int ustack_is_guard(uintptr_t va)
+int ustack_is_guard(const struct task_group_s *g, uintptr_t va)
 {
 	int slot = slot_of(va);
-	return (va >= HEAP_LIMIT && va < USTACK_LIMIT) ||
+	return (va >= HEAP_LIMIT && va < USTACK_TOP - rlimit_stack(g)) ||
 	       (slot >= 0 && va < THREAD_STACK_LOW(slot));
 }

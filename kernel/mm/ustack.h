@@ -1,7 +1,8 @@
 /*
  * User stacks (kernel/memlayout.h). A program starts with its top USTACK_PAGES pages mapped
  * and main's arguments at the top. Below them the stack grows on demand: the first touch of a
- * page down to USTACK_LIMIT maps a zeroed frame there (mm/anon.c). The gap below USTACK_LIMIT
+ * page down to USTACK_LIMIT (or less far, if the program lowered its RLIMIT_STACK) maps a
+ * zeroed frame there (mm/anon.c). The gap below USTACK_LIMIT
  * is never mapped, so a runaway recursion faults there and dies.
  *
  * Every other thread gets a stack of its own in a slot of the thread-stack area, laid out the
@@ -29,8 +30,10 @@ int ustack_slot_alloc(struct task_group_s *g);
 /* Unmap every page of g's thread-stack slot, giving them back, and free the slot. */
 void ustack_slot_free(struct task_group_s *g, int slot);
 
-/* Is va in one of g's stacks: the main stack, or a thread stack in use? */
+/* Is va in one of g's stacks: the main stack as far as its RLIMIT_STACK lets it grow, or a
+ * thread stack in use? */
 int ustack_contains(const struct task_group_s *g, uintptr_t va);
 
-/* Is va in the guard gap below a stack? Then a fault there is an overflow. */
-int ustack_is_guard(uintptr_t va);
+/* Is va in the guard gap below a stack, or below the main stack's RLIMIT_STACK? Then a fault
+ * there is an overflow. */
+int ustack_is_guard(const struct task_group_s *g, uintptr_t va);

@@ -214,6 +214,29 @@ void vm_unmap(struct addrenv_s *env, uintptr_t va, size_t npages, int free_frame
 	batch_flush(env, &b);
 }
 
+void vm_protect(struct addrenv_s *env, uintptr_t va, size_t npages, uint64_t perm)
+{
+	const uint64_t bits = PTE_R | PTE_W | PTE_X | PTE_U;
+	uintptr_t lost_start = UINTPTR_MAX, lost_end = 0;
+	pte_t *slot = NULL;
+	for (size_t i = 0; i < npages; i++) {
+		uintptr_t a = va + i * PGSIZE;
+		slot = next_slot(env->pagetable, slot, a, 0);
+		if (!slot || !(*slot & PTE_V))
+			continue;
+		pte_t old = *slot;
+		/* D pre-set with W, as set_leaf does. */
+		*slot = (old & ~(bits | PTE_D)) | perm | (perm & PTE_W ? PTE_D : 0);
+		sfence_vma_page(a);
+		if (old & bits & ~perm) {
+			lost_start = a < lost_start ? a : lost_start;
+			lost_end = a + PGSIZE;
+		}
+	}
+	if (lost_end)
+		tlb_shootdown(env, lost_start, lost_end - lost_start);
+}
+
 pte_t vm_lookup(pagetable_t pt, uintptr_t va)
 {
 	pte_t *slot = vm_walk(pt, va, 0, 0);

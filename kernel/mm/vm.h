@@ -75,6 +75,13 @@ int vm_map_missing(struct addrenv_s *env, uintptr_t va, uintptr_t pa, uint64_t p
  * page is freed. */
 void vm_unmap(struct addrenv_s *env, uintptr_t va, size_t npages, int free_frames);
 
+/* Give every mapped page of the npages from va in env the permissions perm (of PTE_R, PTE_W,
+ * PTE_X and PTE_U), keeping its frame; unmapped pages are skipped. A page that loses one is
+ * fenced on every hart that may hold it (this one, and by shootdown the others) before this
+ * returns; one that gains only may fault once more on another hart, which then finds the new
+ * PTE and fences itself (a spurious fault, kernel/trap.c). */
+void vm_protect(struct addrenv_s *env, uintptr_t va, size_t npages, uint64_t perm);
+
 /* The leaf PTE mapping va, or 0 if none. */
 pte_t vm_lookup(pagetable_t pt, uintptr_t va);
 

@@ -53,8 +53,15 @@ struct shm_attach_s {
 	size_t npages; /* its length as attached */
 	int shmid;     /* the segment's id at attach time */
 	int rdonly;
+	int protected; /* mprotect changed some of its pages: fork copies each PTE's */
 	struct shm_region_s *region; /* the segment: alive as long as this attachment is */
 };
+
+/* The PTE permissions an attachment's pages start with: never executable. */
+static inline uint64_t shm_attach_perm(const struct shm_attach_s *a)
+{
+	return PTE_R | PTE_U | (a->rdonly ? 0 : PTE_W);
+}
 
 /* A process may hold this many attachments at once (more gives EMFILE). */
 #define SHM_MAX_ATTACH CONFIG_ARCH_SHM_MAXREGIONS
@@ -76,9 +83,12 @@ struct shm_region_s *shm_lookup(int shmid);
 /* The shmid a new segment in region r's slot gets, from the slot and its reuse count. */
 int shm_make_id(const struct shm_region_s *r);
 
-/* May a process with effective uid and gid do what mode asks (bits of 0444 read, 0222
- * write) to a segment with permissions perm? uid 0 may do anything. */
-int shm_permitted(const struct ipc_perm *perm, uid_t uid, gid_t gid, mode_t mode);
+struct cred_s;
+
+/* May a process with credentials c do what mode asks (bits of 0444 read, 0222 write) to a
+ * segment with permissions perm? Linux's ipcperms: by the effective user, then the effective
+ * and supplementary groups; effective uid 0 may do anything. */
+int shm_permitted(const struct ipc_perm *perm, const struct cred_s *c, mode_t mode);
 
 /* Is uid the segment's owner or creator, or root? (IPC_SET, IPC_RMID and SHM_LOCK need that.) */
 int shm_is_owner(const struct ipc_perm *perm, uid_t uid);
@@ -107,6 +117,16 @@ int shm_group_init(struct shm_group_s *g);
  * with nothing of a mapped. Caller holds the lock. */
 int shm_map_frames(struct addrenv_s *env, const struct shm_attach_s *a,
 		   const struct shm_region_s *r);
+
+/* The attachment of t that contains va, or NULL. */
+struct shm_attach_s *shm_find_attachment(struct task_group_s *t, uintptr_t va);
+
+/* Make sure the segment of t's attachment a has a frame for page (allocating a zeroed one if
+ * it has none yet) and map it there, with the attachment's permissions. Returns 0, -EEXIST if
+ * page is mapped already, or -ENOMEM; *how says whether the frame was "new" or "existing".
+ * Caller holds the lock, and fences the page on this hart. */
+int shm_back_page(struct task_group_s *t, const struct shm_attach_s *a, uintptr_t page,
+		  const char **how);
 
 /* A user page fault at va, of kind access (PTE_R, PTE_W or PTE_X). If va lies in one of t's
  * attachments and access is allowed there, make sure the segment has a frame for that page

@@ -11,8 +11,7 @@
 #include "shm.h"
 #include "task.h"
 
-/* The attachment of t that contains va, or NULL. */
-static struct shm_attach_s *find_attachment(struct task_group_s *t, uintptr_t va)
+struct shm_attach_s *shm_find_attachment(struct task_group_s *t, uintptr_t va)
 {
 	for (int i = 0; i < SHM_MAX_ATTACH; i++) {
 		struct shm_attach_s *a = &t->shm.attach[i];
@@ -30,31 +29,43 @@ __attribute__((noinline)) static void narrate_fault(const struct task_group_s *t
 	narrate_pause();
 }
 
+/* shm_back_page, inlined into the fault path, which is short on purpose
+ * (docs/performance.md). */
+__attribute__((always_inline)) static inline int
+back_page(struct task_group_s *t, const struct shm_attach_s *a, uintptr_t page, const char **how)
+{
+	struct shm_region_s *r = a->region;
+	size_t i = (page - a->va) / PGSIZE;
+	*how = "existing";
+	if (!r->pages[i]) {
+		uintptr_t frame = mm_pgalloc(1); /* zeroed before anyone sees it */
+		if (!frame)
+			return -ENOMEM;
+		r->pages[i] = frame;
+		r->nframes++;
+		*how = "new";
+	}
+	return vm_map_missing(&t->addrenv, page, r->pages[i], shm_attach_perm(a));
+}
+
+int shm_back_page(struct task_group_s *t, const struct shm_attach_s *a, uintptr_t page,
+		  const char **how)
+{
+	return back_page(t, a, page, how);
+}
+
 int shm_fault(struct task_group_s *t, uintptr_t va, uint64_t access)
 {
-	struct shm_attach_s *a = find_attachment(t, va);
+	struct shm_attach_s *a = shm_find_attachment(t, va);
 	/* Shared memory is never executable, and SHM_RDONLY means read only. */
 	if (!a || access == PTE_X || (access == PTE_W && a->rdonly))
 		return -EFAULT;
 	uintptr_t page = PGROUNDDOWN(va);
+	const char *how;
 	spin_lock(&g_shminfo.lock);
-	struct shm_region_s *r = a->region;
-	size_t i = (page - a->va) / PGSIZE;
-	const char *how = "existing";
-	if (!r->pages[i]) {
-		uintptr_t frame = mm_pgalloc(1); /* zeroed before anyone sees it */
-		if (!frame) {
-			spin_unlock(&g_shminfo.lock);
-			return -ENOMEM;
-		}
-		r->pages[i] = frame;
-		r->nframes++;
-		how = "new";
-	}
-	uint64_t perm = PTE_R | PTE_U | (a->rdonly ? 0 : PTE_W);
-	int err = vm_map_missing(&t->addrenv, page, r->pages[i], perm);
+	int err = back_page(t, a, page, &how);
 	if (err == 0 && kernel_verbose)
-		narrate_fault(t, page, r->pages[i], how);
+		narrate_fault(t, page, a->region->pages[(page - a->va) / PGSIZE], how);
 	spin_unlock(&g_shminfo.lock);
 	/* The hart may have cached the old invalid leaf entry: fence this one address. */
 	sfence_vma_page(page);

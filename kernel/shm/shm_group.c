@@ -34,6 +34,24 @@ void shm_group_release(struct task_group_s *t)
 	g->va_bitmap = NULL;
 }
 
+/* Give child's pages of attachment a the permissions mprotect gave the parent's, a run of
+ * pages with the same ones at a time. Caller holds the lock. */
+static void copy_protections(const struct task_group_s *parent, struct task_group_s *child,
+			     const struct shm_attach_s *a)
+{
+	const uint64_t bits = PTE_R | PTE_W | PTE_X | PTE_U;
+	uintptr_t end = a->va + a->npages * PGSIZE;
+	for (uintptr_t va = a->va; va < end;) {
+		pte_t perm = vm_lookup(parent->addrenv.pagetable, va) & bits;
+		uintptr_t run = va + PGSIZE;
+		while (run < end && (vm_lookup(parent->addrenv.pagetable, run) & bits) == perm)
+			run += PGSIZE;
+		if (perm) /* not mapped in the parent (lazy): the child maps it at a touch, too */
+			vm_protect(&child->addrenv, va, (run - va) / PGSIZE, perm);
+		va = run;
+	}
+}
+
 int shm_group_fork(struct task_group_s *parent, struct task_group_s *child)
 {
 	struct shm_group_s *pg = &parent->shm, *cg = &child->shm;
@@ -53,6 +71,8 @@ int shm_group_fork(struct task_group_s *parent, struct task_group_s *child)
 			spin_unlock(&g_shminfo.lock);
 			return -ENOMEM; /* shm_group_release detaches what was copied so far */
 		}
+		if (a->protected)
+			copy_protections(parent, child, a);
 		cg->attach[i] = *a;
 		r->ds.shm_nattch++;
 		r->ds.shm_atime = (time_t)rtc_seconds();

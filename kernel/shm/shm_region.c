@@ -1,6 +1,7 @@
 /* The region table: ids, lookup, permissions, and destroying a segment. */
 #include "shm.h"
 
+#include "cred.h"
 #include "kernel.h"
 #include "lib/string.h"
 #include "mm/pgalloc.h"
@@ -23,14 +24,14 @@ struct shm_region_s *shm_lookup(int shmid)
 	return r;
 }
 
-int shm_permitted(const struct ipc_perm *perm, uid_t uid, gid_t gid, mode_t mode)
+int shm_permitted(const struct ipc_perm *perm, const struct cred_s *c, mode_t mode)
 {
-	if (uid == 0)
+	if (c->euid == 0)
 		return 1;
 	mode_t granted = perm->mode;
-	if (uid == perm->uid || uid == perm->cuid)
+	if (c->euid == perm->uid || c->euid == perm->cuid)
 		granted >>= 6;
-	else if (gid == perm->gid || gid == perm->cgid)
+	else if (cred_in_group(c, perm->gid) || cred_in_group(c, perm->cgid))
 		granted >>= 3;
 	/* Fold the asked-for bits of every class into one rwx triple, as Linux's ipcperms does. */
 	mode_t wanted = (mode >> 6 | mode >> 3 | mode) & 07;

@@ -2,6 +2,7 @@
 #include "errno.h"
 #include "kernel.h"
 #include "riscv.h"
+#include "rlimit.h"
 #include "rtc.h"
 #include "shm.h"
 #include "shm_picture.h"
@@ -37,24 +38,18 @@ static uintptr_t place(struct shm_group_s *g, int fixed, uintptr_t addr, size_t 
 	return addr;
 }
 
-/* The PTE permissions of an attachment: never executable. */
-static uint64_t attach_perm(const struct shm_attach_s *a)
-{
-	return PTE_R | PTE_U | (a->rdonly ? 0 : PTE_W);
-}
-
 int shm_map_frames(struct addrenv_s *env, const struct shm_attach_s *a,
 		   const struct shm_region_s *r)
 {
 	if (r->nframes == r->npages) /* fully backed, as eager segments always are */
-		return vm_map_pages(env, a->va, r->pages, a->npages, attach_perm(a));
+		return vm_map_pages(env, a->va, r->pages, a->npages, shm_attach_perm(a));
 	/* Map each run of backed pages with one call. */
 	for (size_t i = 0; i < a->npages;) {
 		size_t run = 0;
 		while (i + run < a->npages && r->pages[i + run])
 			run++;
-		if (run &&
-		    vm_map_pages(env, a->va + i * PGSIZE, &r->pages[i], run, attach_perm(a)) != 0) {
+		if (run && vm_map_pages(env, a->va + i * PGSIZE, &r->pages[i], run,
+					shm_attach_perm(a)) != 0) {
 			vm_unmap(env, a->va, i, 0);
 			return -ENOMEM;
 		}
@@ -80,6 +75,16 @@ static void narrate_attach(const struct task_group_s *t, const struct shm_attach
 			t->pid, a->shmid, a->va, a->npages, cpu_index());
 }
 
+/* May t's address space grow by more bytes within its lowered RLIMIT_AS? Its heap and stacks
+ * count too, which change under its vm_lock. Caller holds the shm lock. */
+static int as_allows(struct task_group_s *t, size_t more)
+{
+	spin_lock(&t->vm_lock);
+	int ok = rlimit_as_allows(t, more);
+	spin_unlock(&t->vm_lock);
+	return ok;
+}
+
 /* Check shmat's arguments, in Linux's order (docs/shmat-path.md): first what needs no
  * segment, then the segment and the caller's right to it, then room for it. Returns the
  * address chosen, with the segment's region in *rp and a free attachment slot in *ap, or 0 with
@@ -99,10 +104,13 @@ static uintptr_t check_and_place(struct task_group_s *t, int shmid, uintptr_t ad
 	if (!r)
 		return 0;
 	*err = -EACCES;
-	if (!shm_permitted(&r->ds.shm_perm, t->euid, t->egid, rdonly ? 0444 : 0666))
+	if (!shm_permitted(&r->ds.shm_perm, &t->cred, rdonly ? 0444 : 0666))
 		return 0;
 	*err = -EMFILE;
 	if (!(*ap = free_attach_slot(g)))
+		return 0;
+	*err = -ENOMEM;
+	if (rlimit_as_lowered(t) && !as_allows(t, r->npages * PGSIZE))
 		return 0;
 	if ((*err = shm_group_init(g)) != 0)
 		return 0;
@@ -123,7 +131,7 @@ long sys_shmat(int shmid, uintptr_t addr, int shmflg)
 		spin_unlock(&g_shminfo.lock);
 		return err;
 	}
-	*a = (struct shm_attach_s){ va, r->npages, shmid, rdonly, r };
+	*a = (struct shm_attach_s){ va, r->npages, shmid, rdonly, 0, r };
 	/* Eager backing maps every frame now; lazy backing maps each at its first touch. */
 	if (!CONFIG_MM_SHM_LAZY && shm_map_frames(&t->addrenv, a, r) != 0) {
 		gran_free(&g->va, va, r->npages * PGSIZE);

@@ -17,7 +17,7 @@ static long snapshot(struct task_group_s *t, const struct shm_region_s *r, int c
 {
 	if (!r || !(r->flags & SRFLAG_INUSE))
 		return -EINVAL;
-	if (check_perm && !shm_permitted(&r->ds.shm_perm, t->euid, t->egid, 0444))
+	if (check_perm && !shm_permitted(&r->ds.shm_perm, &t->cred, 0444))
 		return -EACCES;
 	*ds = r->ds;
 	return 0;
@@ -42,7 +42,7 @@ static long shm_set(struct task_group_s *t, int shmid, uintptr_t ubuf)
 		return -EFAULT;
 	spin_lock(&g_shminfo.lock);
 	struct shm_region_s *r = shm_lookup(shmid);
-	long err = !r ? -EINVAL : !shm_is_owner(&r->ds.shm_perm, t->euid) ? -EPERM : 0;
+	long err = !r ? -EINVAL : !shm_is_owner(&r->ds.shm_perm, t->cred.euid) ? -EPERM : 0;
 	if (!err && (in.shm_perm.uid == (uid_t)-1 || in.shm_perm.gid == (gid_t)-1))
 		err = -EINVAL;
 	if (!err) {
@@ -62,7 +62,7 @@ static long shm_remove(struct task_group_s *t, int shmid)
 {
 	spin_lock(&g_shminfo.lock);
 	struct shm_region_s *r = shm_lookup(shmid);
-	long err = !r ? -EINVAL : !shm_is_owner(&r->ds.shm_perm, t->euid) ? -EPERM : 0;
+	long err = !r ? -EINVAL : !shm_is_owner(&r->ds.shm_perm, t->cred.euid) ? -EPERM : 0;
 	if (!err) {
 		r->ds.shm_perm.__key = IPC_PRIVATE;
 		if (r->ds.shm_nattch == 0) {
@@ -150,7 +150,7 @@ static long shm_lock(struct task_group_s *t, int shmid, int lock)
 {
 	spin_lock(&g_shminfo.lock);
 	struct shm_region_s *r = shm_lookup(shmid);
-	long err = !r ? -EINVAL : !shm_is_owner(&r->ds.shm_perm, t->euid) ? -EPERM : 0;
+	long err = !r ? -EINVAL : !shm_is_owner(&r->ds.shm_perm, t->cred.euid) ? -EPERM : 0;
 	if (!err && lock)
 		r->ds.shm_perm.mode |= SHM_LOCKED;
 	else if (!err)

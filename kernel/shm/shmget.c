@@ -91,10 +91,10 @@ static int create(key_t key, size_t size, int shmflg)
 	r->id = shm_make_id(r);
 	r->ds = (struct shmid_ds){
 		.shm_perm = { .__key = key,
-			      .uid = t->euid,
-			      .gid = t->egid,
-			      .cuid = t->euid,
-			      .cgid = t->egid,
+			      .uid = t->cred.euid,
+			      .gid = t->cred.egid,
+			      .cuid = t->cred.euid,
+			      .cgid = t->cred.egid,
 			      .mode = (mode_t)shmflg & 0777,
 			      .__seq = (unsigned short)r->seq },
 		.shm_segsz = size,
@@ -118,7 +118,7 @@ long sys_shmget(key_t key, size_t size, int shmflg)
 		ret = -EEXIST;
 	else if (size > r->ds.shm_segsz)
 		ret = -EINVAL;
-	else if (!shm_permitted(&r->ds.shm_perm, t->euid, t->egid, (mode_t)shmflg & 0777))
+	else if (!shm_permitted(&r->ds.shm_perm, &t->cred, (mode_t)shmflg & 0777))
 		ret = -EACCES;
 	else
 		ret = r->id;

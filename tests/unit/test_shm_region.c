@@ -5,6 +5,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "cred.h"
 #include "memlayout.h"
 #include "mm/pgalloc.h"
 #include "shm/shm.h"
@@ -128,21 +129,37 @@ static struct ipc_perm perm(uid_t uid, gid_t gid, uid_t cuid, gid_t cgid, mode_t
 	return p;
 }
 
+/* Credentials with effective user uid and effective group gid, and no supplementary groups. */
+static struct cred_s who(uid_t uid, gid_t gid)
+{
+	struct cred_s c;
+	memset(&c, 0, sizeof(c));
+	c.euid = uid, c.egid = gid;
+	return c;
+}
+
+/* shm_permitted for effective user uid and group gid. */
+static int permitted(const struct ipc_perm *p, uid_t uid, gid_t gid, mode_t mode)
+{
+	struct cred_s c = who(uid, gid);
+	return shm_permitted(p, &c, mode);
+}
+
 TEST(permissions_follow_owner_then_group_then_other)
 {
 	struct ipc_perm p = perm(100, 10, 100, 10, 0640);
-	EXPECT(shm_permitted(&p, 100, 99, 0666));  /* owner: rw */
-	EXPECT(!shm_permitted(&p, 200, 10, 0222)); /* group: r only */
-	EXPECT(shm_permitted(&p, 200, 10, 0444));
-	EXPECT(!shm_permitted(&p, 200, 20, 0444)); /* other: nothing */
-	EXPECT(shm_permitted(&p, 200, 20, 0));     /* asking for nothing is always allowed */
+	EXPECT(permitted(&p, 100, 99, 0666));  /* owner: rw */
+	EXPECT(!permitted(&p, 200, 10, 0222)); /* group: r only */
+	EXPECT(permitted(&p, 200, 10, 0444));
+	EXPECT(!permitted(&p, 200, 20, 0444)); /* other: nothing */
+	EXPECT(permitted(&p, 200, 20, 0));     /* asking for nothing is always allowed */
 }
 
 TEST(the_creator_counts_as_owner_and_root_may_do_anything)
 {
 	struct ipc_perm p = perm(100, 10, 300, 30, 0600);
-	EXPECT(shm_permitted(&p, 300, 0, 0666));
-	EXPECT(shm_permitted(&p, 0, 0, 0666));
+	EXPECT(permitted(&p, 300, 0, 0666));
+	EXPECT(permitted(&p, 0, 0, 0666));
 	EXPECT(shm_is_owner(&p, 100));
 	EXPECT(shm_is_owner(&p, 300));
 	EXPECT(shm_is_owner(&p, 0));
@@ -152,7 +169,28 @@ TEST(the_creator_counts_as_owner_and_root_may_do_anything)
 TEST(a_class_denied_is_denied_even_if_another_class_would_allow)
 {
 	struct ipc_perm p = perm(100, 10, 100, 10, 0066); /* owner none, group and other rw */
-	EXPECT(!shm_permitted(&p, 100, 10, 0444));
+	EXPECT(!permitted(&p, 100, 10, 0444));
+}
+
+TEST(a_supplementary_group_grants_the_group_class_as_the_effective_group_does)
+{
+	struct ipc_perm p = perm(100, 10, 100, 30, 0640);
+	struct cred_s c = who(200, 20);
+	EXPECT(!shm_permitted(&p, &c, 0444));
+	c.groups[c.ngroups++] = 5;
+	c.groups[c.ngroups++] = 10; /* the segment's group */
+	EXPECT(shm_permitted(&p, &c, 0444));
+	EXPECT(!shm_permitted(&p, &c, 0222)); /* the group class has r only */
+	c.groups[1] = 30;                     /* the creator's group counts too */
+	EXPECT(shm_permitted(&p, &c, 0444));
+}
+
+TEST(the_real_group_grants_nothing_when_the_effective_group_is_another)
+{
+	struct ipc_perm p = perm(100, 10, 100, 10, 0640);
+	struct cred_s c = who(200, 20);
+	c.gid = c.sgid = 10;
+	EXPECT(!shm_permitted(&p, &c, 0444));
 }
 
 TEST(destroying_an_attached_segment_is_a_kernel_bug)

@@ -1,7 +1,7 @@
-/* Host unit tests of the printf engine, kernel/lib/vformat.c (as the kernel builds it): its
+/* Host unit tests of the printf engine, lib/vformat.c (as the kernel builds it): its
  * integer and string conversions agree with the host's snprintf, and no width or precision,
  * however large, makes its arithmetic overflow (UBSan would stop the run). */
-/* unit-sources: kernel/lib/vformat.c tests/lib/utest.c */
+/* unit-sources: lib/vformat.c tests/lib/utest.c */
 #include <limits.h>
 #include <stdarg.h>
 #include <stdio.h>

@@ -1,5 +1,6 @@
-/* Limits of the integer types (LP64: int is 32 bits; long, long long and pointers are 64), and
- * Linux's limits on paths. From the compiler's own predefined macros where it has them. */
+/* Limits of the integer types (LP64: int is 32 bits; long, long long and pointers are 64), from
+ * the compiler's own predefined macros where it has them; and the kernel's, from
+ * include/linux/limits.h. */
 #pragma once
 
 #define CHAR_BIT 8
@@ -34,6 +35,4 @@
 
 #define SSIZE_MAX LONG_MAX
 
-/* There is no file system; these let programs size their path buffers as on Linux. */
-#define PATH_MAX 4096
-#define NAME_MAX 255
+#include <linux/limits.h> /* NGROUPS_MAX, PATH_MAX, NAME_MAX */

@@ -1,4 +1,4 @@
-/* Memory and string functions: the basic ones are kernel/lib/string.c, shared with the kernel;
+/* Memory and string functions: the basic ones are lib/string.c, shared with the kernel;
  * the rest are the user library's (user/lib/). */
 #pragma once
 

@@ -10,6 +10,7 @@
 
 /* sysconf names (Linux values) */
 #define _SC_CLK_TCK 2
+#define _SC_NGROUPS_MAX 3
 #define _SC_OPEN_MAX 4
 #define _SC_PAGESIZE 30
 #define _SC_PAGE_SIZE _SC_PAGESIZE
@@ -33,6 +34,21 @@ gid_t getgid(void);
 gid_t getegid(void);
 int setuid(uid_t uid);
 int setgid(gid_t gid);
+/* The real, effective and saved ids, with Linux's rules: without privilege a process may
+ * move each among the three it has; an effective uid of 0 may set any. (uid_t)-1 as an
+ * argument of setreuid or setresuid leaves that id as it is. */
+int seteuid(uid_t euid);
+int setegid(gid_t egid);
+int setreuid(uid_t ruid, uid_t euid);
+int setregid(gid_t rgid, gid_t egid);
+#ifdef _GNU_SOURCE
+int setresuid(uid_t ruid, uid_t euid, uid_t suid);
+int setresgid(gid_t rgid, gid_t egid, gid_t sgid);
+int getresuid(uid_t *ruid, uid_t *euid, uid_t *suid);
+int getresgid(gid_t *rgid, gid_t *egid, gid_t *sgid);
+#endif
+/* The supplementary groups: how many, and if size is not 0 the groups into list (sorted). */
+int getgroups(int size, gid_t list[]);
 unsigned sleep(unsigned seconds);
 int usleep(useconds_t usec);
 void *sbrk(long increment);

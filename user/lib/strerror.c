@@ -3,6 +3,8 @@
 #include <stdio.h>
 #include <string.h>
 
+#include "lib/vformat.h"
+
 static const char *const messages[] = {
 	[0] = "Success",
 	[EPERM] = "Operation not permitted",
@@ -147,4 +149,9 @@ char *strerror(int errnum)
 		return (char *)messages[errnum];
 	snprintf(unknown, sizeof(unknown), "Unknown error %d", errnum);
 	return unknown;
+}
+
+const char *format_errno_text(void)
+{
+	return strerror(errno);
 }

@@ -1,4 +1,4 @@
-/* The string functions only user programs need (the rest are kernel/lib/string.c). */
+/* The string functions only user programs need (the rest are lib/string.c). */
 #define _GNU_SOURCE /* memrchr */
 #include <stdlib.h>
 #include <string.h>

@@ -1,7 +1,9 @@
 /* sysconf and getpagesize: the system's fixed parameters. */
 #define _GNU_SOURCE /* cpu_set_t, for the number of harts */
 #include <errno.h>
+#include <limits.h>
 #include <sched.h>
+#include <sys/resource.h>
 #include <sys/shm.h>
 #include <unistd.h>
 
@@ -19,8 +21,12 @@ long sysconf(int name)
 		return getpagesize();
 	case _SC_CLK_TCK: /* the unit of times() on Linux, whatever the kernel's tick */
 		return 100;
-	case _SC_OPEN_MAX: /* 0, 1 and 2 are all the descriptors there are, and none can be opened */
-		return 3;
+	case _SC_NGROUPS_MAX: /* supplementary groups, which rvshm keeps fewer of than Linux */
+		return NGROUPS_MAX;
+	case _SC_OPEN_MAX: { /* as glibc: RLIMIT_NOFILE, 3 (descriptors 0, 1, 2) unless lowered */
+		struct rlimit rl;
+		return getrlimit(RLIMIT_NOFILE, &rl) == 0 ? (long)rl.rlim_cur : -1;
+	}
 	case _SC_NPROCESSORS_CONF: /* the harts the kernel runs on: init's, which may use all */
 	case _SC_NPROCESSORS_ONLN: {
 		cpu_set_t all;

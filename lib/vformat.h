@@ -31,4 +31,8 @@ void format_store_int(va_list *ap, enum format_length len, long long v);
  * with precision (< 0: the default) and the # flag alt, to sink. User library only:
  * user/lib/fformat.c. */
 void fformat(format_sink *sink, void *arg, double v, int conv, int precision, int alt);
+
+/* What %m prints: glibc's message for the calling thread's errno. User library only:
+ * user/lib/strerror.c. */
+const char *format_errno_text(void);
 #endif

@@ -1,14 +1,12 @@
 /* The one printf engine, shared by the kernel's kprintf and the user library's printf.
  * The kernel has no floating point (it links without libgcc's soft-float routines): in its
  * build %f %e %g %a only consume their argument; the user library formats them with fformat
- * (user/lib/fformat.c). */
+ * (user/lib/fformat.c). It has no errno either: %m is the user library's (format_errno_text).
+ * This file includes nothing but its own header and the compiler's, so that neither side
+ * builds the other's code into it. */
 #include "vformat.h"
 
 #include <stdint.h>
-#ifndef __KERNEL__
-#include <errno.h>
-#include <string.h>
-#endif
 
 struct spec {
 	int left, zero, plus, space, alt;
@@ -341,7 +339,7 @@ int vformat(format_sink *sink, void *arg, const char *fmt, va_list ap_in)
 			break;
 #ifndef __KERNEL__
 		case 'm': /* glibc's: the message for errno, taking no argument */
-			emit_cstr(&o, &sp, strerror(errno));
+			emit_cstr(&o, &sp, format_errno_text());
 			break;
 #endif
 		case 'c': {

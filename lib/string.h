@@ -1,4 +1,5 @@
-/* The string functions the kernel uses; the user library shares their code (kernel/lib/). */
+/* The string functions of lib/string.c, as the kernel declares them; programs have them from
+ * <string.h>, with the rest of the user library's. */
 #pragma once
 
 #include <stddef.h>
