@@ -219,6 +219,18 @@ make_run "of a program that does not compile" 2 "error: 'undeclared_name' undecl
 check "make -C from elsewhere runs a program named relative to where it was started" \
 	sh -c 'cd tests/run && make -s -C ../.. run PROG=fails.c >/dev/null 2>&1; test $? -eq 3'
 make_run "with a path that does not exist" 2 'no such file: nowhere.c' PROG=nowhere.c
+make_run "of the huge-page example, narrated" 0 '^parent read what the child wrote in all 1024 pages: yes$' \
+	PROG=user/examples/huge.c V=1
+check "make run of the huge-page example: shmget says huge and lists the 2 MiB runs" \
+	grep -qE '^  2 MiB runs: 0x[0-9a-f]+ 0x[0-9a-f]+$' build/run-output.txt
+check "make run of the huge-page example: one shmat record per 2 MiB leaf" \
+	grep -qE '^shmat: pid [0-9]+ shmid [0-9]+ va 0x40200000 -> pa 0x[0-9a-f]+ \(RW-U\) 2 MiB leaf$' \
+	build/run-output.txt
+check "make run of the huge-page example: the Sv39 walk ends at level 1" \
+	grep -qE '^    level 1 table 0x[0-9a-f]+ \[  0\] -> 0x[0-9a-f]+  V R W - U \(a 2 MiB leaf\)$' \
+	build/run-output.txt
+check "make run of the huge-page example: vmprint shows the huge pages" \
+	grep -qE '^    0x40000000-0x403fffff +2 huge pages +V R W - U  shared memory' build/run-output.txt
 for suite in "$@"; do
 	boot_and_check "$suite" "build/tests/$suite/kernel.elf" "tests/qemu/$suite/expect" eager
 	boot_and_check "$suite" "build/lazy/tests/$suite/kernel.elf" "tests/qemu/$suite/expect" lazy

@@ -2,7 +2,8 @@
  * The shared-memory page fault: demand paging for shared frames. With lazy backing a segment
  * starts with no frames and shmat maps nothing; the first load or store to a page faults
  * here. The first process to touch a page allocates its frame, zeroed, into the segment's
- * page list; every later attacher faults onto that same frame.
+ * page list; every later attacher faults onto that same frame. A huge segment's first touch
+ * takes a whole huge page: 2 MiB of frames in a row, zeroed, mapped by one leaf.
  */
 #include "errno.h"
 #include "kernel.h"
@@ -24,9 +25,10 @@ static struct shm_attach_s *find_attachment(struct task_group_s *t, uintptr_t va
 
 /* Tell of one fault mended. Out of line, to keep the quiet fault path short. */
 __attribute__((noinline)) static void narrate_fault(const struct task_group_s *t, uintptr_t va,
-						    uintptr_t pa, const char *how)
+						    uintptr_t pa, const char *how, int level)
 {
-	kprintf("shmfault: pid %d va 0x%lx -> pa 0x%lx (%s)\n", t->pid, va, pa, how);
+	kprintf("shmfault: pid %d va 0x%lx -> pa 0x%lx (%s)%s\n", t->pid, va, pa, how,
+		level == HUGE_LEVEL ? " 2 MiB leaf" : "");
 	narrate_pause();
 }
 
@@ -36,13 +38,16 @@ int shm_fault(struct task_group_s *t, uintptr_t va, uint64_t access)
 	/* Shared memory is never executable, and SHM_RDONLY means read only. */
 	if (!a || access == PTE_X || (access == PTE_W && a->rdonly))
 		return -EFAULT;
-	uintptr_t page = PGROUNDDOWN(va);
 	spin_lock(&g_shminfo.lock);
 	struct shm_region_s *r = a->region;
-	size_t i = (page - a->va) / PGSIZE;
+	/* The page, or the huge page, va lies in: one frame (run), one leaf. */
+	unsigned shift = VPN_SHIFT(r->level);
+	uintptr_t page = va >> shift << shift;
+	size_t i = (page - a->va) >> shift;
 	const char *how = "existing";
 	if (!r->pages[i]) {
-		uintptr_t frame = mm_pgalloc(1); /* zeroed before anyone sees it */
+		/* zeroed before anyone sees it; a huge page on a 2 MiB boundary */
+		uintptr_t frame = mm_pgalloc_aligned(1U << (shift - PGSHIFT), 1UL << shift);
 		if (!frame) {
 			spin_unlock(&g_shminfo.lock);
 			return -ENOMEM;
@@ -52,9 +57,9 @@ int shm_fault(struct task_group_s *t, uintptr_t va, uint64_t access)
 		how = "new";
 	}
 	uint64_t perm = PTE_R | PTE_U | (a->rdonly ? 0 : PTE_W);
-	int err = vm_map_missing(&t->addrenv, page, r->pages[i], perm);
+	int err = vm_map_missing(&t->addrenv, page, r->pages[i], r->level, perm);
 	if (err == 0 && kernel_verbose)
-		narrate_fault(t, page, r->pages[i], how);
+		narrate_fault(t, page, r->pages[i], how, r->level);
 	spin_unlock(&g_shminfo.lock);
 	/* The hart may have cached the old invalid leaf entry: fence this one address. */
 	sfence_vma_page(page);
