@@ -174,7 +174,9 @@ check "a fault in the kernel panics with its cause and a backtrace, and powers o
 # make bench runs and prints every figure; the figures themselves are not tests.
 make -s bench >build/bench.txt 2>&1
 for figure in syscall_null syscall_null_wall usleep_1ms_wall shmget_1page shmat_page shmdt_page shm_fault \
-	shm_fault_new ctx_switch fork exchange_ratio; do
+	shm_fault_new ctx_switch fork exchange_ratio shmat_huge_page shmdt_huge_page \
+	scale_eager_huge_256mib_shmat scale_eager_huge_256mib_shmdt scale_lazy_huge_256mib_shmat \
+	scale_lazy_huge_256mib_shmdt; do
 	check "make bench prints $figure" grep -qE "^bench: $figure [0-9.]+ [a-z]+\$" build/bench.txt
 done
 check "make bench: a 256 MiB segment shared by two processes, eager" \
@@ -219,6 +221,12 @@ make_run "of a program that does not compile" 2 "error: 'undeclared_name' undecl
 check "make -C from elsewhere runs a program named relative to where it was started" \
 	sh -c 'cd tests/run && make -s -C ../.. run PROG=fails.c >/dev/null 2>&1; test $? -eq 3'
 make_run "with a path that does not exist" 2 'no such file: nowhere.c' PROG=nowhere.c
+check "make bench prints shm_fault_huge, in instructions per byte zeroed" \
+	grep -qE '^bench: shm_fault_huge [0-9]+\.[0-9]{3} instructions/byte$' build/bench.txt
+check "make bench: a 256 MiB segment of huge pages shared by two processes, eager" \
+	grep -q '^bench: scale_eager_huge_256mib_ok 1 bool$' build/bench.txt
+check "make bench: a 256 MiB segment of huge pages shared by two processes, lazy" \
+	grep -q '^bench: scale_lazy_huge_256mib_ok 1 bool$' build/bench.txt
 make_run "of the huge-page example, narrated" 0 '^parent read what the child wrote in all 1024 pages: yes$' \
 	PROG=user/examples/huge.c V=1
 check "make run of the huge-page example: shmget says huge and lists the 2 MiB runs" \
