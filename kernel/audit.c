@@ -42,7 +42,8 @@ void audit_stop_here(void)
 }
 
 /* Page-table pages and private frames under a user table at level covering base. Frames
- * in the shared-memory window belong to segments and are not counted here. */
+ * in the shared-memory window belong to segments and are not counted here; a leaf above level
+ * 0 (a huge page, only ever in the window) is no table to count either. */
 static size_t table_pages(const pte_t *table, int level, uintptr_t base)
 {
 	size_t n = 1;
@@ -50,10 +51,10 @@ static size_t table_pages(const pte_t *table, int level, uintptr_t base)
 		uintptr_t va = base + ((uintptr_t)i << VPN_SHIFT(level));
 		if (!(table[i] & PTE_V))
 			continue;
-		if (level > 0)
+		if (!(table[i] & PTE_LEAF))
 			n += table_pages((const pte_t *)PTE_TO_PA(table[i]), level - 1, va);
 		else if (va < CONFIG_ARCH_SHM_VBASE || va >= SHM_WINDOW_END)
-			n++;
+			n += LEVEL_SIZE(level) / PGSIZE;
 	}
 	return n;
 }

@@ -69,7 +69,7 @@ static int load_segment(struct addrenv_s *env, const uint8_t *image, const struc
 		if (from < to)
 			memcpy((void *)(frame + (from - va)),
 			       image + ph->offset + (from - ph->vaddr), to - from);
-		if (vm_map_pages(env, va, &frame, 1, perm) != 0) {
+		if (vm_map_pages(env, va, &frame, 1, PAGE_LEVEL, perm) != 0) {
 			mm_pgfree(frame, 1);
 			return -ENOMEM;
 		}

@@ -27,7 +27,9 @@
  *   THREAD_STACKS                  thread stacks: a slot of 2 MiB for each thread but the main
  *                                  one, a 1 MiB guard gap never mapped, then a 1 MiB stack RW-
  *                                  backed on first touch
- *   CONFIG_ARCH_SHM_VBASE          shared-memory window, MAXREGIONS * NPAGES pages, RW- or R--
+ *   CONFIG_ARCH_SHM_VBASE          shared-memory window, MAXREGIONS * NPAGES pages, RW- or R--;
+ *                                  it starts on a 2 MiB boundary, so huge pages (2 MiB, one
+ *                                  Sv39 leaf at level 1: kernel/mm/vm.h) can go there
  *   USER_TOP                       end of user space
  */
 #pragma once

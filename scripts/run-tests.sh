@@ -261,13 +261,21 @@ bench_checks() { # make bench runs and prints every figure; the figures themselv
 	out=$logs/bench.txt
 	make -s bench >"$out" 2>&1
 	for figure in syscall_null syscall_null_wall usleep_1ms_wall shmget_1page shmat_page \
-		shmdt_page shm_fault shm_fault_new ctx_switch fork exchange_ratio; do
+		shmdt_page shm_fault shm_fault_new ctx_switch ctx_switch_fp fork exchange_ratio \
+		shmat_huge_page shmdt_huge_page scale_eager_huge_256mib_shmat \
+		scale_eager_huge_256mib_shmdt scale_lazy_huge_256mib_shmat scale_lazy_huge_256mib_shmdt; do
 		check "make bench prints $figure" grep -qE "^bench: $figure [0-9.]+ [a-z]+\$" "$out"
 	done
 	check "make bench: a 256 MiB segment shared by two processes, eager" \
 		grep -q '^bench: scale_eager_256mib_ok 1 bool$' "$out"
 	check "make bench: a 256 MiB segment shared by two processes, lazy" \
 		grep -q '^bench: scale_lazy_256mib_ok 1 bool$' "$out"
+	check "make bench prints shm_fault_huge, in instructions per byte zeroed" \
+		grep -qE '^bench: shm_fault_huge [0-9]+\.[0-9]{3} instructions/byte$' "$out"
+	check "make bench: a 256 MiB segment of huge pages shared by two processes, eager" \
+		grep -q '^bench: scale_eager_huge_256mib_ok 1 bool$' "$out"
+	check "make bench: a 256 MiB segment of huge pages shared by two processes, lazy" \
+		grep -q '^bench: scale_lazy_huge_256mib_ok 1 bool$' "$out"
 }
 
 # make_run TITLE EXPECTED-STATUS PATTERN MAKE-ARGS...: `make run` exits with exactly
@@ -325,6 +333,18 @@ run_checks() { # make run, one after another: they share build/run
 	make_run "of a program that makes a shared page read-only, narrated" 0 \
 		'^mprotect: pid [0-9]+ va 0x40000000 1 page\(s\): V R W - U -> V R - - U$' \
 		PROG=tests/run/mprotect.c V=1
+	make_run "of the huge-page example, narrated" 0 \
+		'^parent read what the child wrote in all 1024 pages: yes$' PROG=user/examples/huge.c V=1
+	check "make run of the huge-page example: shmget says huge and lists the 2 MiB runs" \
+		grep -qE '^  2 MiB runs: 0x[0-9a-f]+ 0x[0-9a-f]+$' "$run_out"
+	check "make run of the huge-page example: one shmat record per 2 MiB leaf" \
+		grep -qE '^shmat: pid [0-9]+ shmid [0-9]+ va 0x40200000 -> pa 0x[0-9a-f]+ \(RW-U\) 2 MiB leaf hart [0-9]$' \
+		"$run_out"
+	check "make run of the huge-page example: the Sv39 walk ends at level 1" \
+		grep -qE '^    level 1 table 0x[0-9a-f]+ \[  0\] -> 0x[0-9a-f]+  V R W - U \(a 2 MiB leaf\)$' \
+		"$run_out"
+	check "make run of the huge-page example: vmprint shows the huge pages" \
+		grep -qE '^    0x40000000-0x403fffff +2 huge pages +V R W - U  shared memory' "$run_out"
 	check "make qemu run twice relinks nothing the second time" relinks_nothing
 	check "make compile_commands.json gives kernel, library and test files their own flags" \
 		compile_commands_ok

@@ -9,8 +9,17 @@
 
 #define SHM_RDONLY 010000 /* attach read-only */
 #define SHM_RND 020000    /* round shmaddr down to SHMLBA */
-#define SHM_REMAP 040000  /* with an address: take it even over what is attached there */
+#define SHM_REMAP 040000  /* with an address: replace what is attached wholly inside the range */
 #define SHMLBA 4096       /* attach addresses are multiples of this: the page size */
+
+/* shmget: back the segment with huge pages (2 MiB, each mapped by one page-table entry). */
+#define SHM_HUGETLB 04000
+/* With SHM_HUGETLB, bits 26..31 may give log2 of the huge page size (Linux's <linux/shm.h>):
+ * 0 means the default, 2 MiB. rvshm has no other size, so SHM_HUGE_1GB is EINVAL. */
+#define SHM_HUGE_SHIFT 26
+#define SHM_HUGE_MASK 0x3f
+#define SHM_HUGE_2MB (21 << SHM_HUGE_SHIFT)
+#define SHM_HUGE_1GB (30 << SHM_HUGE_SHIFT)
 
 /* In shm_perm.mode after IPC_RMID while still attached: destroyed at the last detach. */
 #define SHM_DEST 01000

@@ -26,7 +26,7 @@ int anon_back_page(struct task_group_s *g, uintptr_t page)
 	uintptr_t frame = mm_pgalloc(1); /* zeroed: no process sees another's old data */
 	if (!frame)
 		return -ENOMEM;
-	int err = vm_map_missing(&g->addrenv, page, frame, PTE_R | PTE_W | PTE_U);
+	int err = vm_map_missing(&g->addrenv, page, frame, PAGE_LEVEL, PTE_R | PTE_W | PTE_U);
 	if (err) {
 		mm_pgfree(frame, 1);
 		return err;

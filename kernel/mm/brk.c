@@ -13,7 +13,8 @@ static int grow(struct addrenv_s *env, uintptr_t from, uintptr_t to)
 {
 	for (uintptr_t va = from; va < to; va += PGSIZE) {
 		uintptr_t frame = mm_pgalloc(1);
-		if (!frame || vm_map_pages(env, va, &frame, 1, PTE_R | PTE_W | PTE_U) != 0) {
+		if (!frame ||
+		    vm_map_pages(env, va, &frame, 1, PAGE_LEVEL, PTE_R | PTE_W | PTE_U) != 0) {
 			if (frame)
 				mm_pgfree(frame, 1);
 			vm_unmap(env, from, (va - from) / PGSIZE, 1);

@@ -1,4 +1,5 @@
-/* Granule allocator: a bitmap first-fit that looks at every free run, never only aligned ones. */
+/* Granule allocator: a bitmap first fit that looks at every free run, or at every run that
+ * starts on a boundary the caller asks for (a 2 MiB-aligned run of pages for a huge page). */
 #include "gran.h"
 
 #include "errno.h"
@@ -22,43 +23,81 @@ static unsigned lowest_set_bit(uint64_t w)
 	return i;
 }
 
-static int bit_is_set(const struct gran_s *g, size_t i)
+/* Index of the highest set bit of w, which is not 0. */
+static unsigned highest_set_bit(uint64_t w)
 {
-	return (g->bitmap[i / WORD_BITS] >> (i % WORD_BITS)) & 1;
+	unsigned i = WORD_BITS - 1;
+	for (; (w >> 56) == 0; w <<= 8)
+		i -= 8;
+	for (; (w >> 63) == 0; w <<= 1)
+		i--;
+	return i;
 }
 
-/* The bits of word w that fall in granules [first, first + n). */
-static uint64_t word_mask(size_t w, size_t first, size_t n)
+/* Granules [first, first + n), n > 0, in bitmap words: words lo to hi, with the range's bits in
+ * word lo (head) and in word hi (tail); when lo == hi, both are the range's bits there. */
+struct span {
+	size_t lo, hi;
+	uint64_t head, tail;
+};
+
+static struct span span_of(size_t first, size_t n)
 {
-	size_t lo = first > w * WORD_BITS ? first - w * WORD_BITS : 0;
-	size_t hi = first + n < (w + 1) * WORD_BITS ? first + n - w * WORD_BITS : WORD_BITS;
-	uint64_t upto_hi = hi == WORD_BITS ? FULL_WORD : ((uint64_t)1 << hi) - 1;
-	return upto_hi & ~(((uint64_t)1 << lo) - 1);
+	size_t last = first + n - 1;
+	struct span s = { first / WORD_BITS, last / WORD_BITS, FULL_WORD << (first % WORD_BITS),
+			  FULL_WORD >> (WORD_BITS - 1 - last % WORD_BITS) };
+	if (s.lo == s.hi)
+		s.head = s.tail = s.head & s.tail;
+	return s;
 }
 
-/* Are granules [first, first + n) all allocated (want 1) or all free (want 0)? A word at a
- * time: attaching 256 pages should not cost 256 bit tests. */
+/* Are the eight words from b all v? Whole words go eight at a time: a huge page's 512 pages are
+ * eight words, and attaching 256 MiB should not cost 65,536 bit tests. */
+static int eight_are(const uint64_t *b, uint64_t v)
+{
+	return ((b[0] ^ v) | (b[1] ^ v) | (b[2] ^ v) | (b[3] ^ v) | (b[4] ^ v) | (b[5] ^ v) |
+		(b[6] ^ v) | (b[7] ^ v)) == 0;
+}
+
+/* Are granules [first, first + n) all allocated (want 1) or all free (want 0)? */
 static int range_is(const struct gran_s *g, size_t first, size_t n, int want)
 {
-	for (size_t w = first / WORD_BITS; w * WORD_BITS < first + n; w++) {
-		uint64_t m = word_mask(w, first, n);
-		if ((g->bitmap[w] & m) != (want ? m : 0))
+	struct span s = span_of(first, n);
+	const uint64_t *b = g->bitmap;
+	uint64_t v = want ? FULL_WORD : 0;
+	if ((b[s.lo] & s.head) != (v & s.head) || (b[s.hi] & s.tail) != (v & s.tail))
+		return 0;
+	size_t w = s.lo + 1;
+	for (; w + 8 <= s.hi; w += 8)
+		if (!eight_are(&b[w], v))
 			return 0;
-	}
+	for (; w < s.hi; w++)
+		if (b[w] != v)
+			return 0;
 	return 1;
 }
 
-/* Mark granules [first, first + n) allocated or free, a word at a time. */
+/* Mark granules [first, first + n) allocated or free: the end words bit by bit, the whole
+ * words between eight at a time. */
 static void mark(struct gran_s *g, size_t first, size_t n, int allocated)
 {
-	for (size_t w = first / WORD_BITS; w * WORD_BITS < first + n; w++) {
-		uint64_t m = word_mask(w, first, n);
-		if (allocated)
-			g->bitmap[w] |= m;
-		else
-			g->bitmap[w] &= ~m;
+	struct span s = span_of(first, n);
+	uint64_t *b = g->bitmap;
+	uint64_t v = allocated ? FULL_WORD : 0;
+	b[s.lo] = (b[s.lo] & ~s.head) | (v & s.head);
+	b[s.hi] = (b[s.hi] & ~s.tail) | (v & s.tail);
+	size_t w = s.lo + 1;
+	for (; w + 8 <= s.hi; w += 8) {
+		b[w] = b[w + 1] = b[w + 2] = b[w + 3] = v;
+		b[w + 4] = b[w + 5] = b[w + 6] = b[w + 7] = v;
 	}
+	for (; w < s.hi; w++)
+		b[w] = v;
 	g->nfree = allocated ? g->nfree - n : g->nfree + n;
+	if (allocated && first + n > g->top)
+		g->top = first + n;
+	else if (!allocated && first + n == g->top)
+		g->top = first; /* still true of every granule above, and cheap to know */
 }
 
 void gran_initialize(struct gran_s *g, uintptr_t base, size_t ngranules, unsigned log2gran,
@@ -69,6 +108,7 @@ void gran_initialize(struct gran_s *g, uintptr_t base, size_t ngranules, unsigne
 	g->log2gran = log2gran;
 	g->nfree = ngranules;
 	g->hint = 0;
+	g->top = 0;
 	g->bitmap = bitmap;
 	for (size_t w = 0; w < gran_bitmap_words(ngranules); w++)
 		bitmap[w] = 0;
@@ -103,38 +143,89 @@ static size_t find_one(const struct gran_s *g)
 	return g->ngranules;
 }
 
-/* Find the first run of n free granules. Returns its index, or ngranules if there is none. */
-static size_t find_run(const struct gran_s *g, size_t n)
+/* The lowest free granule at or after i, or ngranules (or a little past it) if none is.
+ * Whole taken words are passed over at once. */
+static size_t next_free(const struct gran_s *g, size_t i)
 {
-	size_t run = 0;
-	for (size_t i = 0; i < g->ngranules; i++) {
-		uint64_t word = g->bitmap[i / WORD_BITS];
-		if (i % WORD_BITS == 0 && i + WORD_BITS <= g->ngranules &&
-		    (word == FULL_WORD || word == 0)) {
-			/* A whole word at once: all taken ends the run, all free extends it. */
-			run = word ? 0 : run + WORD_BITS;
-			i += WORD_BITS - 1;
-		} else {
-			run = bit_is_set(g, i) ? 0 : run + 1;
-		}
-		if (run >= n)
-			return i + 1 - run; /* where this run of free granules began */
+	while (i < g->ngranules) {
+		uint64_t free = ~g->bitmap[i / WORD_BITS] >> (i % WORD_BITS);
+		if (free)
+			return i + lowest_set_bit(free);
+		i = (i / WORD_BITS + 1) * WORD_BITS;
 	}
 	return g->ngranules;
 }
 
-uintptr_t gran_alloc(struct gran_s *g, size_t size)
+/* The highest taken granule in [first, first + n), or SIZE_MAX if every one is free. From the
+ * top down, the whole words eight at a time: a run that fails can only start past the
+ * granule this finds. */
+static size_t last_taken(const struct gran_s *g, size_t first, size_t n)
 {
-	size_t n = (size + ((size_t)1 << g->log2gran) - 1) >> g->log2gran;
+	if (first >= g->top)
+		return SIZE_MAX; /* a fresh range, as much of the window is: nothing to look at */
+	struct span s = span_of(first, n < g->top - first ? n : g->top - first);
+	const uint64_t *b = g->bitmap;
+	size_t w = s.hi;
+	uint64_t taken = b[w] & s.tail;
+	if (!taken && s.lo < s.hi) {
+		w = s.hi - 1;
+		while (w >= s.lo + 8 && eight_are(&b[w - 7], 0))
+			w -= 8;
+		while (w > s.lo && !b[w])
+			w--;
+		taken = w > s.lo ? b[w] : b[s.lo] & s.head;
+	}
+	return taken ? w * WORD_BITS + highest_set_bit(taken) : SIZE_MAX;
+}
+
+/* The lowest granule index at or after i that is phase modulo align (a power of two). */
+static size_t align_up(size_t i, size_t align, size_t phase)
+{
+	return i <= phase ? phase : phase + ((i - phase + align - 1) & ~(align - 1));
+}
+
+/* Find the first run of n free granules whose index is phase modulo align: the runs that start
+ * at an aligned address. Each try that fails jumps past the highest taken granule it met, to
+ * the next free one, so no hole is missed and none is looked at twice. Returns the run's
+ * index, or ngranules if there is none. */
+static size_t find_run(const struct gran_s *g, size_t n, size_t align, size_t phase)
+{
+	size_t first = align_up(next_free(g, 0), align, phase);
+	while (first < g->ngranules && n <= g->ngranules - first) {
+		size_t taken = last_taken(g, first, n);
+		if (taken == SIZE_MAX)
+			return first;
+		first = align_up(next_free(g, taken + 1), align, phase);
+	}
+	return g->ngranules;
+}
+
+uintptr_t gran_alloc_aligned(struct gran_s *g, size_t size, size_t align)
+{
+	size_t gran = (size_t)1 << g->log2gran;
+	size_t n = (size + gran - 1) >> g->log2gran;
 	if (n == 0 || n > g->nfree)
 		return 0;
-	size_t first = n == 1 ? find_one(g) : find_run(g, n);
+	int single = n == 1 && align <= gran; /* next fit from the hint will do */
+	size_t first;
+	if (align <= gran) {
+		first = single ? find_one(g) : find_run(g, n, 1, 0);
+	} else {
+		align >>= g->log2gran; /* in granules from here on */
+		/* The range need not start on a boundary: count from the first granule that does. */
+		first = find_run(g, n, align, (align - (g->base >> g->log2gran) % align) % align);
+	}
 	if (first >= g->ngranules)
 		return 0;
 	mark(g, first, n, 1);
-	if (n == 1)
+	if (single)
 		g->hint = first + 1 < g->ngranules ? first + 1 : 0;
 	return g->base + ((uintptr_t)first << g->log2gran);
+}
+
+uintptr_t gran_alloc(struct gran_s *g, size_t size)
+{
+	return gran_alloc_aligned(g, size, 0);
 }
 
 int gran_free(struct gran_s *g, uintptr_t addr, size_t size)

@@ -17,6 +17,7 @@ struct gran_s {
 	unsigned log2gran; /* granule size is 1 << log2gran bytes */
 	size_t nfree;      /* granules free now */
 	size_t hint;       /* where the next single-granule search starts (next fit) */
+	size_t top;        /* every granule from here up is free: a search looks only below */
 	uint64_t *bitmap;  /* gran_bitmap_words(ngranules) words, 1 = allocated */
 };
 
@@ -32,6 +33,11 @@ void gran_initialize(struct gran_s *g, uintptr_t base, size_t ngranules, unsigne
  * next-fit hint is taken, so a single-granule search may start there and still find the
  * lowest. Returns its address, or 0 if no run is long enough (size 0 also gives 0). */
 uintptr_t gran_alloc(struct gran_s *g, size_t size);
+
+/* gran_alloc for a run that starts at an address that is a multiple of align (a power of two;
+ * 0 or anything up to the granule size asks for no more than gran_alloc does): the lowest such
+ * run that holds size bytes, or 0 if none is free. */
+uintptr_t gran_alloc_aligned(struct gran_s *g, size_t size, size_t align);
 
 /* Return [addr, addr + size) to the pool. Returns 0, or -EINVAL with nothing changed if the
  * range is unaligned, outside the pool, or not wholly allocated (a double free). */

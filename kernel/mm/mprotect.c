@@ -113,10 +113,20 @@ static void mark_attachments(struct task_group_s *g, uintptr_t va, uintptr_t end
 	}
 }
 
+/* Does an edge of the range at x cut a huge page of g's? One leaf maps a huge page, so it
+ * changes whole or not at all: Linux says EINVAL to a range that cuts one. */
+static int cuts_a_huge_page(struct task_group_s *g, uintptr_t x)
+{
+	const struct shm_attach_s *a = in_window(x) ? shm_find_attachment(g, x) : NULL;
+	return a && a->region->level == HUGE_LEVEL && x % LEVEL_SIZE(HUGE_LEVEL) != 0;
+}
+
 /* Check every page of [va, end), then back those not backed yet, then change them all: so an
  * error leaves every permission as it was. Caller holds the locks. */
 static long protect(struct task_group_s *g, uintptr_t va, uintptr_t end, int prot)
 {
+	if (cuts_a_huge_page(g, va) || cuts_a_huge_page(g, end))
+		return -EINVAL;
 	long err = 0;
 	for (uintptr_t p = va; p < end && !err; p += PGSIZE)
 		err = page_check(g, p, prot);

@@ -2,6 +2,9 @@
  * Physical pages come from one granule allocator whose granule is a page. The bitmap is the
  * truth; single-page requests, by far the most common, start at gran's next-fit hint, so they
  * find a free page in O(1) amortised time instead of rescanning full words from the bottom.
+ * A huge page is a run of 512 pages that starts on a 2 MiB boundary of physical memory: the
+ * same search, asked to try only such starts. Free memory may be plentiful and still hold no
+ * such run (fragmentation): then the request fails.
  */
 #include "pgalloc.h"
 
@@ -30,14 +33,19 @@ void mm_pginitialize(uintptr_t start, uintptr_t end)
 	gran_initialize(&pool, start + bitmap_pages * PGSIZE, n, PGSHIFT, (uint64_t *)start);
 }
 
-uintptr_t mm_pgalloc(unsigned npages)
+uintptr_t mm_pgalloc_aligned(unsigned npages, size_t align)
 {
 	spin_lock(&pool_lock);
-	uintptr_t pa = gran_alloc(&pool, (size_t)npages * PGSIZE);
+	uintptr_t pa = gran_alloc_aligned(&pool, (size_t)npages * PGSIZE, align);
 	spin_unlock(&pool_lock);
 	if (pa)
 		memset((void *)pa, 0, (size_t)npages * PGSIZE);
 	return pa;
+}
+
+uintptr_t mm_pgalloc(unsigned npages)
+{
+	return mm_pgalloc_aligned(npages, PGSIZE);
 }
 
 void mm_pgfree(uintptr_t pa, unsigned npages)

@@ -16,6 +16,11 @@ void mm_pginitialize(uintptr_t start, uintptr_t end);
  * if no run that long is free. */
 uintptr_t mm_pgalloc(unsigned npages);
 
+/* mm_pgalloc for a run that starts at a physical address that is a multiple of align (a power
+ * of two): 512 pages aligned to 2 MiB make a huge page. Returns 0 if no such run is free,
+ * however many pages are. */
+uintptr_t mm_pgalloc_aligned(unsigned npages, size_t align);
+
 /* Free npages pages from mm_pgalloc. Freeing a page that is not allocated is a kernel bug,
  * and panics. */
 void mm_pgfree(uintptr_t pa, unsigned npages);

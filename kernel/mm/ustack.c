@@ -43,7 +43,7 @@ int ustack_map(struct addrenv_s *env, const char *name, uintptr_t *sp)
 		uintptr_t frame = mm_pgalloc(1);
 		if (!frame)
 			return -ENOMEM;
-		if (vm_map_pages(env, va, &frame, 1, PTE_R | PTE_W | PTE_U) != 0) {
+		if (vm_map_pages(env, va, &frame, 1, PAGE_LEVEL, PTE_R | PTE_W | PTE_U) != 0) {
 			mm_pgfree(frame, 1);
 			return -ENOMEM;
 		}

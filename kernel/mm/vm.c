@@ -11,17 +11,21 @@
 
 struct addrenv_s kernel_addrenv;
 
-/* Walk the rest of the way from level's table, allocating the missing tables below it.
+/* Walk the rest of the way from level l's table, allocating the missing tables below it.
  * Kept apart from vm_walk so the common walk, where every table exists, stays short. A new
  * table goes in with compare-and-swap: two harts may walk one process's page table at once
  * (its window under the shm lock, the rest under its vm_lock), and if the other hart puts a
  * table in this slot first, this one uses that table and gives its own back. */
 __attribute__((noinline)) static pte_t *walk_and_allocate(pagetable_t pt, uintptr_t va, int l,
-							  int level)
+							  int *level)
 {
-	for (; l > level; l--) {
+	for (; l > *level; l--) {
 		pte_t *slot = &pt[VPN(va, l)];
 		pte_t pte = __atomic_load_n(slot, __ATOMIC_ACQUIRE);
+		if (pte & PTE_LEAF) {
+			*level = l;
+			return slot;
+		}
 		if (!(pte & PTE_V)) {
 			uintptr_t table = mm_pgalloc(1);
 			if (!table)
@@ -35,28 +39,46 @@ __attribute__((noinline)) static pte_t *walk_and_allocate(pagetable_t pt, uintpt
 		}
 		pt = (pagetable_t)PTE_TO_PA(pte);
 	}
-	return &pt[VPN(va, level)];
+	return &pt[VPN(va, *level)];
 }
 
-pte_t *vm_walk(pagetable_t pt, uintptr_t va, int level, int alloc)
+/* vm_walk's body: inlined where a walk is on a hot path (a fault, a run of pages), so that
+ * the level lives in a register there. */
+static inline __attribute__((always_inline)) pte_t *walk(pagetable_t pt, uintptr_t va, int *level,
+							 int alloc)
 {
-	for (int l = 2; l > level; l--) {
+	for (int l = 2; l > *level; l--) {
 		pte_t pte = pt[VPN(va, l)];
-		if (!(pte & PTE_V))
-			return alloc ? walk_and_allocate(pt, va, l, level) : NULL;
-		if (pte & (PTE_R | PTE_W | PTE_X))
-			panic("vm_walk: va 0x%lx meets a leaf at level %d", va,
-			      l); /* no megapages */
+		if (!(pte & PTE_V)) {
+			if (alloc)
+				return walk_and_allocate(pt, va, l, level);
+			*level = l;
+			return NULL;
+		}
+		if (pte & PTE_LEAF) { /* a huge page: this one PTE maps all of va's 2 MiB */
+			*level = l;
+			return &pt[VPN(va, l)];
+		}
 		pt = (pagetable_t)PTE_TO_PA(pte);
 	}
-	return &pt[VPN(va, level)];
+	return &pt[VPN(va, *level)];
 }
 
-/* The leaf slot for va: the next one after prev while va stays in prev's leaf table, so a
- * run of pages costs one walk per 2 MiB, not one per page. NULL if a table can't be had. */
-static pte_t *next_slot(pagetable_t pt, pte_t *prev, uintptr_t va, int alloc)
+pte_t *vm_walk(pagetable_t pt, uintptr_t va, int *level, int alloc)
 {
-	return prev && VPN(va, 0) != 0 ? prev + 1 : vm_walk(pt, va, 0, alloc);
+	return walk(pt, va, level, alloc);
+}
+
+/* The slot for a leaf at level for va: the next one after prev while va stays in prev's
+ * table, so a run of 4 KiB pages costs one walk per 2 MiB, not one per page. NULL if a table
+ * can't be had. (The slot is that of a leaf above level if one maps va already.) */
+static inline __attribute__((always_inline)) pte_t *next_slot(pagetable_t pt, pte_t *prev,
+							      uintptr_t va, int level, int alloc)
+{
+	if (prev && VPN(va, level) != 0)
+		return prev + 1;
+	int l = level;
+	return walk(pt, va, &l, alloc);
 }
 
 /* Fill an empty leaf slot for va. Mapping over a live PTE is a kernel bug. */
@@ -68,13 +90,15 @@ static void set_leaf(pte_t *slot, uintptr_t va, uintptr_t pa, uint64_t perm)
 	*slot = PA_TO_PTE(pa) | perm | PTE_V | PTE_A | (perm & PTE_W ? PTE_D : 0);
 }
 
-/* A map of pages from va failed after done pages: unmap those, and free the tables the
- * failed page's walk may have left empty (vm_unmap prunes around the page after its last).
- * Returns -ENOMEM. (Out of line: the mapping functions' common path then saves no registers
- * for it.) */
-__attribute__((noinline)) static int unwind(struct addrenv_s *env, uintptr_t va, size_t done)
+/* A map of leaves at level from va failed after done of them: unmap those, and free the
+ * tables the failed leaf's walk may have left empty (vm_unmap prunes around the leaf after its
+ * last). Returns -ENOMEM. (Out of line: the mapping functions' common path then saves no
+ * registers for it.) */
+__attribute__((noinline)) static int unwind(struct addrenv_s *env, uintptr_t va, size_t done,
+					    int level)
 {
-	vm_unmap(env, va, done + 1, 0); /* the failed page itself is not mapped: it is skipped */
+	/* the failed leaf itself is not mapped: it is skipped */
+	vm_unmap(env, va, (done + 1) * (LEVEL_SIZE(level) / PGSIZE), 0);
 	return -ENOMEM;
 }
 
@@ -82,45 +106,60 @@ int vm_map_range(struct addrenv_s *env, uintptr_t va, uintptr_t pa, size_t size,
 {
 	pte_t *slot = NULL;
 	for (size_t off = 0; off < size; off += PGSIZE) {
-		if (!(slot = next_slot(env->pagetable, slot, va + off, 1)))
-			return unwind(env, va, off / PGSIZE);
+		if (!(slot = next_slot(env->pagetable, slot, va + off, PAGE_LEVEL, 1)))
+			return unwind(env, va, off / PGSIZE, PAGE_LEVEL);
 		set_leaf(slot, va + off, pa + off, perm);
 	}
 	return 0;
 }
 
-int vm_map_pages(struct addrenv_s *env, uintptr_t va, const uintptr_t *pages, size_t npages,
-		 uint64_t perm)
+/* vm_map_pages' loop, for a level known when it is compiled. */
+static inline __attribute__((always_inline)) int map_leaves(struct addrenv_s *env, uintptr_t va,
+							    const uintptr_t *pages, size_t n,
+							    int level, uint64_t perm)
 {
 	pte_t *slot = NULL;
-	for (size_t i = 0; i < npages; i++) {
-		if (!(slot = next_slot(env->pagetable, slot, va + i * PGSIZE, 1)))
-			return unwind(env, va, i);
-		set_leaf(slot, va + i * PGSIZE, pages[i], perm);
+	for (size_t i = 0; i < n; i++) {
+		uintptr_t a = va + i * LEVEL_SIZE(level);
+		if (!(slot = next_slot(env->pagetable, slot, a, level, 1)))
+			return unwind(env, va, i, level);
+		set_leaf(slot, a, pages[i], perm);
 	}
 	return 0;
 }
 
+int vm_map_pages(struct addrenv_s *env, uintptr_t va, const uintptr_t *pages, size_t n, int level,
+		 uint64_t perm)
+{
+	/* The loop compiled for each level on its own: shmat maps thousands of leaves with it. */
+	return level == PAGE_LEVEL ? map_leaves(env, va, pages, n, PAGE_LEVEL, perm)
+				   : map_leaves(env, va, pages, n, HUGE_LEVEL, perm);
+}
+
 /* vm_map_missing when a table on the way is missing: allocate it, then map. */
 __attribute__((noinline)) static int map_missing_slow(struct addrenv_s *env, uintptr_t va,
-						      uintptr_t pa, uint64_t perm)
+						      uintptr_t pa, int level, uint64_t perm)
 {
-	pte_t *slot = vm_walk(env->pagetable, va, 0, 1);
+	int l = level;
+	pte_t *slot = vm_walk(env->pagetable, va, &l, 1);
 	if (!slot)
-		return unwind(env, va, 0);
+		return unwind(env, va, 0, level);
 	set_leaf(slot, va, pa, perm);
 	/* New tables mean new non-leaf entries, which a fence for one address does not cover. */
 	sfence_vma_all();
 	return 0;
 }
 
-int vm_map_missing(struct addrenv_s *env, uintptr_t va, uintptr_t pa, uint64_t perm)
+int vm_map_missing(struct addrenv_s *env, uintptr_t va, uintptr_t pa, int level, uint64_t perm)
 {
 	/* Usually the tables exist (the fault is one page of many): walk without allocating,
-	 * so this path calls nothing and saves no registers. */
-	pte_t *slot = vm_walk(env->pagetable, va, 0, 0);
+	 * so this path calls nothing and saves no registers. A walk for each level, which the
+	 * compiler unrolls: every fault comes this way. */
+	int l4k = PAGE_LEVEL, l2m = HUGE_LEVEL;
+	pte_t *slot = level == PAGE_LEVEL ? walk(env->pagetable, va, &l4k, 0)
+					  : walk(env->pagetable, va, &l2m, 0);
 	if (!slot)
-		return map_missing_slow(env, va, pa, perm);
+		return map_missing_slow(env, va, pa, level, perm);
 	if (*slot & PTE_V)
 		return -EEXIST;
 	set_leaf(slot, va, pa, perm);
@@ -147,8 +186,11 @@ struct unmap_batch {
 	uintptr_t start, end;             /* the leaves cleared since the last flush lie here */
 	uintptr_t pages[UNMAP_BATCH + 2]; /* frames, and page-table pages (at most two a prune) */
 	int npages;
-	int tables; /* some of the pages are page-table pages */
+	int tables;   /* some of the pages are page-table pages */
+	int unfenced; /* 2 MiB leaves were cleared, and this hart has not fenced them yet */
 };
+
+#define EMPTY_BATCH ((struct unmap_batch){ UINTPTR_MAX, 0, { 0 }, 0, 0, 0 })
 
 /* Fence every hart that may still translate through what the batch took out, then free its
  * pages. A hart caches non-leaf entries too, and a fence for one address orders only leaf
@@ -157,12 +199,12 @@ static void batch_flush(struct addrenv_s *env, struct unmap_batch *b)
 {
 	if (b->start >= b->end && !b->tables)
 		return; /* nothing was mapped: no hart can hold anything of it */
-	if (b->tables)
-		sfence_vma_all(); /* this hart fenced each page already, but not the tables */
+	if (b->tables || b->unfenced)
+		sfence_vma_all(); /* this hart fenced each 4 KiB page already, but not these */
 	tlb_shootdown(env, b->start, b->tables ? TLB_ALL : b->end - b->start);
 	for (int i = 0; i < b->npages; i++)
 		mm_pgfree(b->pages[i], 1);
-	*b = (struct unmap_batch){ UINTPTR_MAX, 0, { 0 }, 0, 0 };
+	*b = EMPTY_BATCH;
 }
 
 /* Take the tables above va's leaf that hold nothing any more out of the page table, bottom
@@ -170,9 +212,10 @@ static void batch_flush(struct addrenv_s *env, struct unmap_batch *b)
 static void prune(struct addrenv_s *env, uintptr_t va, struct unmap_batch *b)
 {
 	for (int level = 1; level <= 2; level++) {
-		pte_t *slot = vm_walk(env->pagetable, va, level, 0);
-		if (!slot)
-			break;
+		int l = level;
+		pte_t *slot = vm_walk(env->pagetable, va, &l, 0);
+		if (!slot || l != level || (*slot & PTE_LEAF))
+			break; /* no table here, or a leaf still maps va */
 		if (!(*slot & PTE_V))
 			continue; /* a failed walk made the table above but not this one */
 		uintptr_t table = PTE_TO_PA(*slot);
@@ -186,30 +229,55 @@ static void prune(struct addrenv_s *env, uintptr_t va, struct unmap_batch *b)
 		batch_flush(env, b);
 }
 
+/* Clear the leaf at slot, which maps the LEVEL_SIZE(level) at va, into b. */
+static void clear_leaf(pte_t *slot, uintptr_t va, int level, int free_frames, struct unmap_batch *b)
+{
+	uintptr_t pa = PTE_TO_PA(*slot);
+	*slot = 0;
+	if (level == PAGE_LEVEL) {
+		sfence_vma_page(va);
+		if (free_frames)
+			b->pages[b->npages++] = pa;
+	} else {
+		KASSERT(!free_frames); /* a huge page's frames belong to its segment */
+		b->unfenced = 1;       /* one fence for them all, when the batch is flushed */
+	}
+	b->start = va < b->start ? va : b->start;
+	b->end = va + LEVEL_SIZE(level);
+}
+
 void vm_unmap(struct addrenv_s *env, uintptr_t va, size_t npages, int free_frames)
 {
-	struct unmap_batch b = { UINTPTR_MAX, 0, { 0 }, 0, 0 };
-	pte_t *slot = NULL;
-	for (size_t i = 0; i < npages; i++) {
-		uintptr_t a = va + i * PGSIZE;
-		slot = next_slot(env->pagetable, slot, a, 0);
-		if (slot && (*slot & PTE_V)) {
-			uintptr_t pa = PTE_TO_PA(*slot);
-			*slot = 0;
-			sfence_vma_page(a);
-			if (free_frames)
-				b.pages[b.npages++] = pa;
-			b.start = a < b.start ? a : b.start;
-			b.end = a + PGSIZE;
+	struct unmap_batch b = EMPTY_BATCH;
+	uintptr_t end = va + npages * PGSIZE;
+	for (uintptr_t a = va; a < end;) {
+		int level = PAGE_LEVEL;
+		pte_t *slot = walk(env->pagetable, a, &level, 0);
+		/* Where what the walk found ends: a leaf table's 2 MiB, a huge page, or a span that
+		 * holds nothing. */
+		uintptr_t next = (a | (LEVEL_SIZE(level == PAGE_LEVEL ? 1 : level) - 1)) + 1;
+		uintptr_t stop = next < end ? next : end;
+		if (slot && level == PAGE_LEVEL) {
+			/* A leaf table: its entries in turn. */
+			for (; a < stop; a += PGSIZE, slot++) {
+				if (*slot & PTE_V)
+					clear_leaf(slot, a, PAGE_LEVEL, free_frames, &b);
+				if (b.npages >= UNMAP_BATCH)
+					batch_flush(env, &b);
+			}
+		} else {
+			if (slot && (*slot & PTE_V)) {
+				/* A huge page goes whole, or not at all. */
+				KASSERT(a % LEVEL_SIZE(level) == 0 && next <= end);
+				clear_leaf(slot, a, level, free_frames, &b);
+			}
+			a = stop;
 		}
-		/* Prune user tables at the end of each leaf table's span and after the last page.
-		 * The kernel's tables are shared by every process and are never pruned. */
-		if (a < USER_TOP && (i + 1 == npages || VPN(a + PGSIZE, 0) == 0)) {
-			prune(env, a, &b);
-			slot = NULL; /* the leaf table may be gone */
-		}
-		if (b.npages >= UNMAP_BATCH)
-			batch_flush(env, &b);
+		/* Prune user tables at the end of the table that held what was cleared, and after
+		 * the last page. The kernel's tables are shared by every process and are never
+		 * pruned. */
+		if (a - PGSIZE < USER_TOP && (a >= end || a % LEVEL_SIZE(level + 1) == 0))
+			prune(env, a - PGSIZE, &b);
 	}
 	batch_flush(env, &b);
 }
@@ -217,21 +285,22 @@ void vm_unmap(struct addrenv_s *env, uintptr_t va, size_t npages, int free_frame
 void vm_protect(struct addrenv_s *env, uintptr_t va, size_t npages, uint64_t perm)
 {
 	const uint64_t bits = PTE_R | PTE_W | PTE_X | PTE_U;
-	uintptr_t lost_start = UINTPTR_MAX, lost_end = 0;
-	pte_t *slot = NULL;
-	for (size_t i = 0; i < npages; i++) {
-		uintptr_t a = va + i * PGSIZE;
-		slot = next_slot(env->pagetable, slot, a, 0);
-		if (!slot || !(*slot & PTE_V))
-			continue;
-		pte_t old = *slot;
-		/* D pre-set with W, as set_leaf does. */
-		*slot = (old & ~(bits | PTE_D)) | perm | (perm & PTE_W ? PTE_D : 0);
-		sfence_vma_page(a);
-		if (old & bits & ~perm) {
-			lost_start = a < lost_start ? a : lost_start;
-			lost_end = a + PGSIZE;
+	uintptr_t lost_start = UINTPTR_MAX, lost_end = 0, end = va + npages * PGSIZE;
+	for (uintptr_t a = va; a < end;) {
+		int level = PAGE_LEVEL;
+		pte_t *slot = walk(env->pagetable, a, &level, 0); /* the leaf, at whatever level */
+		uintptr_t next = (a | (LEVEL_SIZE(level) - 1)) + 1;
+		if (slot && (*slot & PTE_V) && (*slot & bits)) {
+			pte_t old = *slot;
+			/* D pre-set with W, as set_leaf does. */
+			*slot = (old & ~(bits | PTE_D)) | perm | (perm & PTE_W ? PTE_D : 0);
+			sfence_vma_page(a);
+			if (old & bits & ~perm) {
+				lost_start = a < lost_start ? a : lost_start;
+				lost_end = next;
+			}
 		}
+		a = next;
 	}
 	if (lost_end)
 		tlb_shootdown(env, lost_start, lost_end - lost_start);
@@ -239,8 +308,13 @@ void vm_protect(struct addrenv_s *env, uintptr_t va, size_t npages, uint64_t per
 
 pte_t vm_lookup(pagetable_t pt, uintptr_t va)
 {
-	pte_t *slot = vm_walk(pt, va, 0, 0);
-	return slot && (*slot & PTE_V) ? *slot : 0;
+	int level = PAGE_LEVEL;
+	pte_t *slot = walk(pt, va, &level, 0);
+	if (!slot || !(*slot & PTE_V))
+		return 0;
+	/* A huge page's frames are in a row and its leaf's low frame-number bits are zero, so
+	 * va's 4 KiB page within it just fills them in. */
+	return *slot + PA_TO_PTE(va & (LEVEL_SIZE(level) - 1));
 }
 
 int vm_create(struct addrenv_s *env, int pid)
@@ -260,10 +334,12 @@ static void free_table(pagetable_t table, int level)
 		pte_t pte = table[i];
 		if (!(pte & PTE_V))
 			continue;
-		if (level > 0)
+		if (!(pte & PTE_LEAF)) {
 			free_table((pagetable_t)PTE_TO_PA(pte), level - 1);
-		else
-			mm_pgfree(PTE_TO_PA(pte), 1);
+			continue;
+		}
+		KASSERT(level == PAGE_LEVEL); /* huge pages are shared memory's, detached before */
+		mm_pgfree(PTE_TO_PA(pte), 1);
 	}
 	mm_pgfree((uintptr_t)table, 1);
 }
@@ -288,7 +364,7 @@ static int copy_table(pagetable_t table, int level, uintptr_t base, struct addre
 		uintptr_t va = base + ((uintptr_t)i << VPN_SHIFT(level));
 		if (!(pte & PTE_V))
 			continue;
-		if (level > 0) {
+		if (!(pte & PTE_LEAF)) {
 			int err = copy_table((pagetable_t)PTE_TO_PA(pte), level - 1, va, to,
 					     skip_start, skip_end);
 			if (err)
@@ -297,11 +373,13 @@ static int copy_table(pagetable_t table, int level, uintptr_t base, struct addre
 		}
 		if (va >= skip_start && va < skip_end)
 			continue;
+		KASSERT(level == PAGE_LEVEL); /* huge pages are in the window, which is skipped */
 		uintptr_t frame = mm_pgalloc(1);
 		if (!frame)
 			return -ENOMEM;
 		memcpy((void *)frame, (const void *)PTE_TO_PA(pte), PGSIZE);
-		if (vm_map_pages(to, va, &frame, 1, pte & (PTE_R | PTE_W | PTE_X | PTE_U)) != 0) {
+		if (vm_map_pages(to, va, &frame, 1, PAGE_LEVEL,
+				 pte & (PTE_R | PTE_W | PTE_X | PTE_U)) != 0) {
 			mm_pgfree(frame, 1);
 			return -ENOMEM;
 		}

@@ -8,6 +8,15 @@
  * there, pointing to a third; VPN[0] picks the leaf PTE, which holds the frame's number.
  * Every edit of a page table in rvshm goes through vm_walk(). Tables live in RAM, which the
  * kernel maps at VA == PA, so a table's physical address is also its kernel address.
+ *
+ * A walk may end early. A valid PTE with R, W or X set is a leaf wherever it sits: at level 1
+ * it maps a whole 2 MiB (a huge page, 512 frames in a row, starting on a 2 MiB boundary), and
+ * VPN[0] becomes part of the offset into it:
+ *
+ *   38        30 29        21 20                          0
+ *   | VPN[2]    | VPN[1]     | offset into the 2 MiB page |
+ *
+ * rvshm puts such leaves only in the shared-memory window, for SHM_HUGETLB segments.
  */
 #pragma once
 
@@ -33,6 +42,12 @@ typedef pte_t *pagetable_t;
 #define VPN_SHIFT(level) (12 + 9 * (level))
 #define VPN(va, level) (((uintptr_t)(va) >> VPN_SHIFT(level)) & 0x1ff)
 #define PTES_PER_TABLE 512
+#define PTE_LEAF (PTE_R | PTE_W | PTE_X) /* a valid PTE with none of these points to a table */
+
+/* The levels where rvshm's leaves sit, and what one leaf maps: 4 KiB, 2 MiB (1 GiB at 2). */
+#define PAGE_LEVEL 0
+#define HUGE_LEVEL 1
+#define LEVEL_SIZE(level) (1UL << VPN_SHIFT(level))
 
 /*
  * An address environment (NuttX's name): a process's page table, and the harts that have it
@@ -50,29 +65,34 @@ struct addrenv_s {
 	int pid;             /* whose it is, for the narration; 0 for the kernel's */
 };
 
-/* The one page-table walk: the PTE slot for va at level (2 = root, 0 = leaf level). With
- * alloc, missing tables are allocated (zeroed). Returns NULL if a table is missing, or if it
- * could not be allocated. va must be canonical: the walk reads only its bits 38..12, so a
- * user address is checked against USER_TOP before it comes here. */
-pte_t *vm_walk(pagetable_t pt, uintptr_t va, int level, int alloc);
+/* The one page-table walk: the PTE slot for va at level *level (2 = root, 0 = where 4 KiB
+ * leaves sit). A leaf above *level maps va already: the walk ends there, and *level says
+ * where. With alloc, missing tables are allocated (zeroed). Returns NULL if a table could not
+ * be allocated, or is missing: then *level is the level of the empty entry, so that nothing
+ * is mapped in the LEVEL_SIZE(*level) around va. va must be canonical: the walk reads only its
+ * bits 38..12, so a user address is checked against USER_TOP before it comes here. */
+pte_t *vm_walk(pagetable_t pt, uintptr_t va, int *level, int alloc);
 
-/* Map [va, va + size) to [pa, pa + size) with PTE flags perm. Returns 0, or -ENOMEM with
- * nothing mapped if a page-table page can't be had. */
+/* Map [va, va + size) to [pa, pa + size) in 4 KiB pages with PTE flags perm. Returns 0, or
+ * -ENOMEM with nothing mapped if a page-table page can't be had. */
 int vm_map_range(struct addrenv_s *env, uintptr_t va, uintptr_t pa, size_t size, uint64_t perm);
 
-/* Map npages frames from pages[] at va in env with PTE flags perm.
+/* Map n leaves at level (PAGE_LEVEL or HUGE_LEVEL) from va in env, the i-th to the frames at
+ * pages[i], with PTE flags perm; va and each frame are aligned to LEVEL_SIZE(level).
  * Returns 0, or -ENOMEM with nothing mapped if a page-table page can't be had. */
-int vm_map_pages(struct addrenv_s *env, uintptr_t va, const uintptr_t *pages, size_t npages,
+int vm_map_pages(struct addrenv_s *env, uintptr_t va, const uintptr_t *pages, size_t n, int level,
 		 uint64_t perm);
 
-/* Map frame pa at va with PTE flags perm, unless va is mapped already. Returns 0, -EEXIST
- * (nothing changes), or -ENOMEM. The page fault's one-walk way to map. */
-int vm_map_missing(struct addrenv_s *env, uintptr_t va, uintptr_t pa, uint64_t perm);
+/* Map the frames at pa with one leaf at level over va's LEVEL_SIZE(level), with PTE flags perm,
+ * unless va is mapped already. Returns 0, -EEXIST (nothing changes), or -ENOMEM. The page
+ * fault's one-walk way to map. */
+int vm_map_missing(struct addrenv_s *env, uintptr_t va, uintptr_t pa, int level, uint64_t perm);
 
-/* Unmap npages user pages from va (unmapped ones are skipped), and free the page-table pages
- * left empty. With free_frames, the frames go back to the page pool too. Every hart that may
- * hold one of the translations is fenced (this one, and by shootdown the others) before any
- * page is freed. */
+/* Unmap npages user pages from va (unmapped ones are skipped; a 2 MiB leaf goes whole, and
+ * the range must hold all of it), and free the page-table pages left empty. With free_frames,
+ * the frames go back to the page pool too (4 KiB leaves only: a 2 MiB leaf's frames are a
+ * segment's). Every hart that may hold one of the translations is fenced (this one, and by
+ * shootdown the others) before any page is freed. */
 void vm_unmap(struct addrenv_s *env, uintptr_t va, size_t npages, int free_frames);
 
 /* Give every mapped page of the npages from va in env the permissions perm (of PTE_R, PTE_W,
@@ -82,7 +102,8 @@ void vm_unmap(struct addrenv_s *env, uintptr_t va, size_t npages, int free_frame
  * PTE and fences itself (a spurious fault, kernel/trap.c). */
 void vm_protect(struct addrenv_s *env, uintptr_t va, size_t npages, uint64_t perm);
 
-/* The leaf PTE mapping va, or 0 if none. */
+/* The PTE that maps va's 4 KiB page, or 0 if none. Under a 2 MiB leaf, that is the leaf
+ * with its frame number moved on to va's page: the PTE a 4 KiB leaf there would hold. */
 pte_t vm_lookup(pagetable_t pt, uintptr_t va);
 
 /* Give env a new page table: the kernel's mappings and nothing of the user half. Returns 0,

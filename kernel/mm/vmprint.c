@@ -29,13 +29,22 @@ void vm_print_walk(pagetable_t pt, uintptr_t va, int pid, const char *who)
 	pagetable_t table = pt;
 	for (int level = 2; level >= 0; level--) {
 		pte_t pte = table[VPN(va, level)];
+		int leaf = (pte & PTE_V) && (pte & PTE_LEAF);
 		char bits[10];
 		pte_bits(pte, bits);
 		kprintf("    level %d table 0x%lx [%3lu] -> 0x%lx  %s%s\n", level, (uintptr_t)table,
 			VPN(va, level), PTE_TO_PA(pte), bits,
 			!(pte & PTE_V) ? " (not mapped)"
-			: level        ? " (next table)"
+			: !leaf        ? " (next table)"
+			: level        ? " (a 2 MiB leaf)"
 				       : " (the frame)");
+		if (leaf && level) {
+			kprintf(
+			    "    no level 0: VPN[0] and the page offset together, 0x%lx, are the "
+			    "offset into 2 MiB\n",
+			    va & (LEVEL_SIZE(level) - 1));
+			return;
+		}
 		if (!(pte & PTE_V))
 			return;
 		table = (pagetable_t)PTE_TO_PA(pte);
@@ -55,14 +64,23 @@ static const char *area(uintptr_t va, pte_t perm)
 	return perm & PTE_W ? "data, bss, heap" : "rodata";
 }
 
-/* Print one run of count pages from va with the permissions of pte. */
-static void print_run(uintptr_t va, size_t count, pte_t pte, uintptr_t first_pa)
+/* A run of leaves at one level, in a row, with the same permissions in the same area. */
+struct run {
+	uintptr_t va, first_pa;
+	size_t count;
+	pte_t perm;
+	int level;
+};
+
+/* Print one run: 4 KiB pages, or huge pages of 2 MiB. */
+static void print_run(const struct run *r)
 {
 	char bits[10];
-	pte_bits(pte, bits);
-	kprintf("    0x%08lx-0x%08lx %5zu page%s  %s  %-16s first frame 0x%lx\n", va,
-		va + count * PGSIZE - 1, count, count == 1 ? " " : "s", bits, area(va, pte),
-		first_pa);
+	pte_bits(r->perm, bits);
+	kprintf("    0x%08lx-0x%08lx %5zu %spage%s  %s  %-16s first frame 0x%lx\n", r->va,
+		r->va + r->count * LEVEL_SIZE(r->level) - 1, r->count,
+		r->level == HUGE_LEVEL ? "huge " : "", r->count == 1 ? " " : "s", bits,
+		area(r->va, r->perm), r->first_pa);
 }
 
 void vm_print_map(const struct task_group_s *t)
@@ -70,31 +88,36 @@ void vm_print_map(const struct task_group_s *t)
 	pagetable_t pt = t->addrenv.pagetable;
 	kprintf("  pid %d (%s): page table root 0x%lx; user half:\n", t->pid, t->name,
 		(uintptr_t)pt);
-	uintptr_t run_va = 0, run_pa = 0;
-	size_t run = 0;
-	pte_t run_perm = 0;
-	for (uintptr_t va = 0; va < USER_TOP; va += PGSIZE) {
-		pte_t *slot = vm_walk(pt, va, 1, 0);
-		if (!slot || !(*slot & PTE_V)) { /* no leaf table: skip its 2 MiB at once */
-			va = (va | ((1UL << VPN_SHIFT(1)) - 1)) + 1 - PGSIZE;
+	struct run run = { 0 };
+	int huge = 0;
+	for (uintptr_t va = 0; va < USER_TOP;) {
+		int level = HUGE_LEVEL;
+		pte_t *slot = vm_walk(pt, va, &level, 0);
+		if (!slot || !(*slot & PTE_V)) { /* no leaf table, no huge page: skip it all */
+			va = (va | (LEVEL_SIZE(level) - 1)) + 1;
 			continue;
 		}
+		if (!(*slot & PTE_LEAF))
+			level = PAGE_LEVEL; /* a leaf table: its pages one by one */
 		pte_t pte = vm_lookup(pt, va);
 		pte_t perm = pte & (PTE_V | PTE_R | PTE_W | PTE_X | PTE_U);
-		int extends = run && perm == run_perm && va == run_va + run * PGSIZE &&
-			      area(va, perm) == area(run_va, run_perm);
-		if (!extends && run)
-			print_run(run_va, run, run_perm, run_pa);
-		if (!extends && pte) {
-			run_va = va, run_pa = PTE_TO_PA(pte), run_perm = perm, run = 0;
-		}
-		if (pte)
-			run++;
-		else
-			run = 0;
+		int extends = run.count && perm == run.perm && level == run.level &&
+			      va == run.va + run.count * LEVEL_SIZE(level) &&
+			      area(va, perm) == area(run.va, run.perm);
+		if (!extends && run.count)
+			print_run(&run);
+		if (!extends)
+			run = (struct run){ va, PTE_TO_PA(pte), 0, perm, level };
+		run.count += pte != 0;
+		huge |= pte && level == HUGE_LEVEL;
+		va += LEVEL_SIZE(level);
 	}
-	if (run)
-		print_run(run_va, run, run_perm, run_pa);
+	if (run.count)
+		print_run(&run);
+	if (huge)
+		kprintf(
+		    "    (a huge page is 2 MiB: one leaf PTE at level 1 maps it, 512 frames in a "
+		    "row)\n");
 	if (t->bss_start < t->image_end)
 		kprintf("    .bss 0x%08lx-0x%08lx is backed a page at a time, at first touch\n",
 			t->bss_start, t->image_end - 1);

@@ -31,9 +31,12 @@ struct shm_region_s {
 	unsigned flags;     /* SRFLAG_* */
 	unsigned seq;       /* how often the slot has been used: part of the shmid */
 	int id;             /* the shmid: seq * CONFIG_ARCH_SHM_MAXREGIONS + slot */
-	size_t npages;      /* the size rounded up to pages */
-	uintptr_t *pages;   /* npages physical frames, in order; need not be contiguous.
-			     * 0 = not backed yet (lazy backing fills them in on first touch) */
+	size_t npages;      /* the size rounded up to pages: to huge pages for SHM_HUGETLB */
+	int level;          /* the Sv39 level of its leaves: PAGE_LEVEL, or HUGE_LEVEL when it
+			     * is made of huge pages; each frame is then 2 MiB (shm_frame_size) */
+	uintptr_t *pages;   /* its frames, in order (shm_nslots of them); they need not be
+			     * contiguous. 0 = not backed yet (lazy backing fills them in on
+			     * first touch) */
 	size_t nframes;     /* how many of pages[] hold a frame */
 	size_t list_pages;  /* pages holding the pages[] list itself */
 	struct shmid_ds ds; /* what IPC_STAT reports; ds.shm_perm.__key is the key, which
@@ -46,6 +49,18 @@ struct shm_info_s {
 };
 
 extern struct shm_info_s g_shminfo;
+
+/* The bytes each of r's frames holds: a 4 KiB page, or a 2 MiB huge page. */
+static inline size_t shm_frame_size(const struct shm_region_s *r)
+{
+	return LEVEL_SIZE(r->level);
+}
+
+/* How many frames r has room for: the length of r->pages[]. */
+static inline size_t shm_nslots(const struct shm_region_s *r)
+{
+	return r->npages * PGSIZE / shm_frame_size(r);
+}
 
 /* One attachment of a segment in a process. */
 struct shm_attach_s {
@@ -96,6 +111,10 @@ int shm_is_owner(const struct ipc_perm *perm, uid_t uid);
 /* Free a segment's frames and page list, and empty its slot. Caller holds the lock. */
 void shm_destroy(struct shm_region_s *r);
 
+/* An attachment of r has ended, or one about to begin did not: drop it from shm_nattch, and
+ * destroy r if IPC_RMID was done and no attachment is left. Caller holds the lock. */
+void shm_release(struct shm_region_s *r);
+
 /* How many pages the live segments hold (frames and page lists); their count goes to *nsegs
  * unless nsegs is NULL. Takes the region lock. */
 size_t shm_held_pages(int *nsegs);
@@ -104,7 +123,11 @@ struct task_group_s;
 
 /* Detach attachment a of task t: unmap, free its window range, drop nattch,
  * and destroy the segment if it was removed and this was its last attachment. This is the
- * one detach path: shmdt, process exit and fork's rollback all use it. */
+ * one detach path: shmdt, process exit, fork's rollback and shmat's SHM_REMAP all use it.
+ * Caller holds the lock. */
+void shm_detach_locked(struct task_group_s *t, struct shm_attach_s *a);
+
+/* shm_detach_locked, taking the lock. */
 void shm_detach(struct task_group_s *t, struct shm_attach_s *a);
 
 /* Detach everything task t has attached and free its window allocator. */
@@ -122,7 +145,8 @@ int shm_map_frames(struct addrenv_s *env, const struct shm_attach_s *a,
 struct shm_attach_s *shm_find_attachment(struct task_group_s *t, uintptr_t va);
 
 /* Make sure the segment of t's attachment a has a frame for page (allocating a zeroed one if
- * it has none yet) and map it there, with the attachment's permissions. Returns 0, -EEXIST if
+ * it has none yet: a whole huge page for a huge segment) and map it there, with the
+ * attachment's permissions. Returns 0, -EEXIST if
  * page is mapped already, or -ENOMEM; *how says whether the frame was "new" or "existing".
  * Caller holds the lock, and fences the page on this hart. */
 int shm_back_page(struct task_group_s *t, const struct shm_attach_s *a, uintptr_t page,
@@ -130,7 +154,8 @@ int shm_back_page(struct task_group_s *t, const struct shm_attach_s *a, uintptr_
 
 /* A user page fault at va, of kind access (PTE_R, PTE_W or PTE_X). If va lies in one of t's
  * attachments and access is allowed there, make sure the segment has a frame for that page
- * (allocating a zeroed one on first touch) and map it. Returns 0 when the process may go on,
+ * (allocating a zeroed one on first touch: a whole huge page, for a huge segment) and map it.
+ * Returns 0 when the process may go on,
  * -EFAULT for a fault that is not shared memory's to mend, -EEXIST if the page is mapped
  * already (a spurious fault, or one about permissions), or -ENOMEM if no frame is free. */
 int shm_fault(struct task_group_s *t, uintptr_t va, uint64_t access);

@@ -2,7 +2,8 @@
  * The shared-memory page fault: demand paging for shared frames. With lazy backing a segment
  * starts with no frames and shmat maps nothing; the first load or store to a page faults
  * here. The first process to touch a page allocates its frame, zeroed, into the segment's
- * page list; every later attacher faults onto that same frame.
+ * page list; every later attacher faults onto that same frame. A huge segment's first touch
+ * takes a whole huge page: 2 MiB of frames in a row, zeroed, mapped by one leaf.
  */
 #include "errno.h"
 #include "kernel.h"
@@ -23,35 +24,42 @@ struct shm_attach_s *shm_find_attachment(struct task_group_s *t, uintptr_t va)
 
 /* Tell of one fault mended. Out of line, to keep the quiet fault path short. */
 __attribute__((noinline)) static void narrate_fault(const struct task_group_s *t, uintptr_t va,
-						    uintptr_t pa, const char *how)
+						    uintptr_t pa, const char *how, int level)
 {
-	kprintf("shmfault: pid %d va 0x%lx -> pa 0x%lx (%s)\n", t->pid, va, pa, how);
+	kprintf("shmfault: pid %d va 0x%lx -> pa 0x%lx (%s)%s\n", t->pid, va, pa, how,
+		level == HUGE_LEVEL ? " 2 MiB leaf" : "");
 	narrate_pause();
 }
 
 /* shm_back_page, inlined into the fault path, which is short on purpose
- * (docs/performance.md). */
-__attribute__((always_inline)) static inline int
-back_page(struct task_group_s *t, const struct shm_attach_s *a, uintptr_t page, const char **how)
+ * (docs/performance.md). The leaf's start (va's page, or its huge page) goes to *leaf. */
+__attribute__((always_inline)) static inline int back_page(struct task_group_s *t,
+							   const struct shm_attach_s *a,
+							   uintptr_t va, uintptr_t *leaf,
+							   const char **how)
 {
 	struct shm_region_s *r = a->region;
-	size_t i = (page - a->va) / PGSIZE;
+	unsigned shift = VPN_SHIFT(r->level);
+	uintptr_t page = *leaf = va >> shift << shift;
+	size_t i = (page - a->va) >> shift;
 	*how = "existing";
 	if (!r->pages[i]) {
-		uintptr_t frame = mm_pgalloc(1); /* zeroed before anyone sees it */
+		/* zeroed before anyone sees it; a huge page on a 2 MiB boundary */
+		uintptr_t frame = mm_pgalloc_aligned(1U << (shift - PGSHIFT), 1UL << shift);
 		if (!frame)
 			return -ENOMEM;
 		r->pages[i] = frame;
 		r->nframes++;
 		*how = "new";
 	}
-	return vm_map_missing(&t->addrenv, page, r->pages[i], shm_attach_perm(a));
+	return vm_map_missing(&t->addrenv, page, r->pages[i], r->level, shm_attach_perm(a));
 }
 
 int shm_back_page(struct task_group_s *t, const struct shm_attach_s *a, uintptr_t page,
 		  const char **how)
 {
-	return back_page(t, a, page, how);
+	uintptr_t leaf;
+	return back_page(t, a, page, &leaf, how);
 }
 
 int shm_fault(struct task_group_s *t, uintptr_t va, uint64_t access)
@@ -60,14 +68,15 @@ int shm_fault(struct task_group_s *t, uintptr_t va, uint64_t access)
 	/* Shared memory is never executable, and SHM_RDONLY means read only. */
 	if (!a || access == PTE_X || (access == PTE_W && a->rdonly))
 		return -EFAULT;
-	uintptr_t page = PGROUNDDOWN(va);
+	uintptr_t leaf;
 	const char *how;
 	spin_lock(&g_shminfo.lock);
-	int err = back_page(t, a, page, &how);
+	int err = back_page(t, a, va, &leaf, &how);
 	if (err == 0 && kernel_verbose)
-		narrate_fault(t, page, a->region->pages[(page - a->va) / PGSIZE], how);
+		narrate_fault(t, leaf, PTE_TO_PA(vm_lookup(t->addrenv.pagetable, leaf)), how,
+			      a->region->level);
 	spin_unlock(&g_shminfo.lock);
 	/* The hart may have cached the old invalid leaf entry: fence this one address. */
-	sfence_vma_page(page);
+	sfence_vma_page(leaf);
 	return err; /* -EEXIST: mapped already, so not a missing page; the caller decides */
 }

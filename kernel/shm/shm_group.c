@@ -61,6 +61,7 @@ int shm_group_fork(struct task_group_s *parent, struct task_group_s *child)
 		return -ENOMEM;
 	memcpy(cg->va_bitmap, pg->va_bitmap, pg->bitmap_pages * PGSIZE);
 	cg->va.nfree = pg->va.nfree;
+	cg->va.top = pg->va.top;
 	spin_lock(&g_shminfo.lock);
 	for (int i = 0; i < SHM_MAX_ATTACH; i++) {
 		const struct shm_attach_s *a = &pg->attach[i];

@@ -37,7 +37,8 @@ static int find_columns(const struct shm_region_s *r, struct column *cols, int *
 	return total;
 }
 
-/* One row: frame i of r and each column's virtual address for it, with its PTE bits. */
+/* One row: frame i of r (a huge page's first, for a huge segment) and each column's virtual
+ * address for it, with its PTE bits. */
 static void print_row(const struct shm_region_s *r, size_t i, const struct column *cols, int ncols)
 {
 	char line[160];
@@ -47,7 +48,7 @@ static void print_row(const struct shm_region_s *r, size_t i, const struct colum
 	else
 		n += kformat(line + n, sizeof(line) - n, "    (no frame)");
 	for (int c = 0; c < ncols; c++) {
-		uintptr_t va = cols[c].attach->va + i * PGSIZE;
+		uintptr_t va = cols[c].attach->va + i * shm_frame_size(r);
 		pte_t pte = vm_lookup(cols[c].task->addrenv.pagetable, va);
 		char bits[10];
 		pte_bits(pte, bits);
@@ -63,8 +64,8 @@ void shm_picture(const struct shm_region_s *r)
 	int ncols, total = find_columns(r, cols, &ncols);
 	if (!kernel_verbose || ncols == 0)
 		return;
-	kprintf("  shmid %d has %d attachment(s). Its frames, and the addresses that reach them:\n",
-		r->id, total);
+	kprintf("  shmid %d has %d attachment(s). Its %s, and the addresses that reach them:\n",
+		r->id, total, r->level == HUGE_LEVEL ? "huge pages of 2 MiB" : "frames");
 	char head[160];
 	int n = kformat(head, sizeof(head), "    frame (pa)");
 	for (int c = 0; c < ncols; c++) {
@@ -73,10 +74,12 @@ void shm_picture(const struct shm_region_s *r)
 		n += kformat(head + n, sizeof(head) - n, "    %-20s", who);
 	}
 	kprintf("%s\n", head);
-	for (size_t i = 0; i < r->npages && i < MAX_ROWS; i++)
+	size_t rows = shm_nslots(r);
+	for (size_t i = 0; i < rows && i < MAX_ROWS; i++)
 		print_row(r, i, cols, ncols);
-	if (r->npages > MAX_ROWS)
-		kprintf("    ... and %zu more page(s)\n", r->npages - MAX_ROWS);
+	if (rows > MAX_ROWS)
+		kprintf("    ... and %zu more %spage(s)\n", rows - MAX_ROWS,
+			r->level == HUGE_LEVEL ? "huge " : "");
 	for (int c = 0; c < ncols; c++)
 		vm_print_walk(cols[c].task->addrenv.pagetable, cols[c].attach->va,
 			      cols[c].task->pid, cols[c].task->name);

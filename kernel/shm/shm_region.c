@@ -52,7 +52,7 @@ size_t shm_held_pages(int *nsegs)
 		const struct shm_region_s *r = &g_shminfo.region[i];
 		if (r->flags & SRFLAG_INUSE) {
 			n++;
-			pages += r->nframes + r->list_pages;
+			pages += r->nframes * (shm_frame_size(r) / PGSIZE) + r->list_pages;
 		}
 	}
 	spin_unlock(&g_shminfo.lock);
@@ -66,9 +66,10 @@ void shm_destroy(struct shm_region_s *r)
 	KASSERT(spin_holding(&g_shminfo.lock));
 	KASSERT(r->ds.shm_nattch == 0);
 	int id = r->id;
-	for (size_t i = 0; i < r->npages; i++)
+	size_t frame_pages = shm_frame_size(r) / PGSIZE;
+	for (size_t i = 0; r->pages && i < shm_nslots(r); i++)
 		if (r->pages[i])
-			mm_pgfree(r->pages[i], 1);
+			mm_pgfree(r->pages[i], (unsigned)frame_pages);
 	if (r->pages)
 		mm_pgfree((uintptr_t)r->pages, (unsigned)r->list_pages);
 	struct pginfo_s info;
@@ -76,10 +77,18 @@ void shm_destroy(struct shm_region_s *r)
 	if (r->flags & SRFLAG_INUSE) { /* not when shmget is rolling back a half-made segment */
 		narrate("shm: shmid %d destroyed: %zu frames and %zu list page(s) back to the pool "
 			"(%zu free)\n",
-			id, r->nframes, r->list_pages, info.nfree);
+			id, r->nframes * frame_pages, r->list_pages, info.nfree);
 		narrate_pause();
 	}
 	unsigned seq = r->seq;
 	memset(r, 0, sizeof(*r));
 	r->seq = seq + 1; /* the next segment in this slot gets a new id */
+}
+
+void shm_release(struct shm_region_s *r)
+{
+	KASSERT(spin_holding(&g_shminfo.lock));
+	r->ds.shm_nattch--;
+	if (r->ds.shm_nattch == 0 && (r->flags & SRFLAG_UNLINKED))
+		shm_destroy(r);
 }

@@ -92,8 +92,10 @@ static int survey(struct shm_info *si)
 		if (r->flags & SRFLAG_INUSE) {
 			top = i;
 			si->used_ids++;
-			si->shm_tot += r->npages;
-			si->shm_rss += r->nframes; /* with lazy backing, only the pages touched */
+			/* Linux counts the size asked for, in pages, even of a huge segment. */
+			si->shm_tot += PGROUNDUP(r->ds.shm_segsz) / PGSIZE;
+			/* with lazy backing, only the pages touched */
+			si->shm_rss += r->nframes * (shm_frame_size(r) / PGSIZE);
 		}
 	}
 	spin_unlock(&g_shminfo.lock);

@@ -1,4 +1,5 @@
-/* shmget: find the segment for a key, or create one and back it with zeroed frames. */
+/* shmget: find the segment for a key, or create one and back it with zeroed frames (huge pages
+ * of 2 MiB for SHM_HUGETLB). */
 #include "errno.h"
 #include "kernel.h"
 #include "lib/string.h"
@@ -29,24 +30,40 @@ static struct shm_region_s *find_free_slot(void)
 	return NULL;
 }
 
-/* Give r a page list for npages and, unless backing is lazy, npages frames taken one at a
- * time: they need not be contiguous. Returns 0, or -ENOMEM with every page given back. */
-static int take_frames(struct shm_region_s *r, size_t npages)
+/* The Sv39 level of the leaves a new segment gets from shmflg: HUGE_LEVEL for SHM_HUGETLB, if
+ * its size bits ask for 2 MiB pages (SHM_HUGE_2MB, or none: the default size), else
+ * PAGE_LEVEL. Returns -EINVAL for another huge page size, which rvshm does not have. */
+static int leaf_level(int shmflg)
 {
-	r->list_pages = PGROUNDUP(npages * sizeof(uintptr_t)) / PGSIZE;
+	if (!(shmflg & SHM_HUGETLB))
+		return PAGE_LEVEL;
+	unsigned log2 = ((unsigned)shmflg >> SHM_HUGE_SHIFT) & SHM_HUGE_MASK;
+	return log2 == 0 || log2 == VPN_SHIFT(HUGE_LEVEL) ? HUGE_LEVEL : -EINVAL;
+}
+
+/* Give r a page list for size bytes in frames of LEVEL_SIZE(level) and, unless backing is
+ * lazy, the frames, taken one at a time: they need not be contiguous with each other, but a
+ * huge page is 512 pages in a row on a 2 MiB boundary. Returns 0, or -ENOMEM with every page
+ * given back. */
+static int take_frames(struct shm_region_s *r, size_t size, int level)
+{
+	size_t frame = LEVEL_SIZE(level), nslots = (size + frame - 1) / frame;
+	r->list_pages = PGROUNDUP(nslots * sizeof(uintptr_t)) / PGSIZE;
 	r->pages = (uintptr_t *)mm_pgalloc((unsigned)r->list_pages); /* zeroed: no frames yet */
 	if (!r->pages)
 		return -ENOMEM;
-	r->npages = npages;
+	r->npages = nslots * (frame / PGSIZE);
+	r->level = level;
 	if (CONFIG_MM_SHM_LAZY)
 		return 0; /* frames come one by one, at the first touch of each page */
-	for (size_t i = 0; i < npages; i++) {
-		uintptr_t frame = mm_pgalloc(1); /* zeroed: no process sees old data */
-		if (!frame) {
+	for (size_t i = 0; i < nslots; i++) {
+		/* zeroed: no process sees old data */
+		uintptr_t pa = mm_pgalloc_aligned((unsigned)(frame / PGSIZE), frame);
+		if (!pa) {
 			shm_destroy(r); /* frees the frames so far and the list */
 			return -ENOMEM;
 		}
-		r->pages[i] = frame;
+		r->pages[i] = pa;
 		r->nframes++;
 	}
 	return 0;
@@ -59,15 +76,17 @@ static void narrate_create(const struct shm_region_s *r, const struct task_group
 	if (!kernel_verbose)
 		return;
 	mm_pginfo(&info);
-	kprintf("shmget: pid %d key 0x%x size %zu -> shmid %d, %zu frame(s) from the pool "
-		"(%zu left)\n",
-		t->pid, (unsigned)r->ds.shm_perm.__key, r->ds.shm_segsz, r->id, r->nframes,
-		info.nfree);
+	int huge = r->level == HUGE_LEVEL;
+	kprintf("shmget: pid %d key 0x%x size %zu%s -> shmid %d, %zu %s from the pool (%zu "
+		"left)\n",
+		t->pid, (unsigned)r->ds.shm_perm.__key, r->ds.shm_segsz, huge ? " huge" : "", r->id,
+		r->nframes, huge ? "huge page(s)" : "frame(s)", info.nfree);
 	if (!r->nframes) {
-		kprintf("  lazy backing: each frame is taken at the first touch of its page\n");
+		kprintf("  lazy backing: each %s is taken at the first touch of its %spage\n",
+			huge ? "2 MiB run of frames" : "frame", huge ? "huge " : "");
 	} else {
 		char line[100];
-		int n = kformat(line, sizeof(line), "  frames:");
+		int n = kformat(line, sizeof(line), huge ? "  2 MiB runs:" : "  frames:");
 		for (size_t i = 0; i < r->nframes && i < 6; i++)
 			n += kformat(line + n, sizeof(line) - n, " 0x%lx", r->pages[i]);
 		kprintf("%s%s\n", line, r->nframes > 6 ? " ..." : "");
@@ -79,12 +98,13 @@ static void narrate_create(const struct shm_region_s *r, const struct task_group
 static int create(key_t key, size_t size, int shmflg)
 {
 	struct task_group_s *t = this_group();
-	if (size == 0 || size > SHM_MAX_BYTES)
+	int level = leaf_level(shmflg);
+	if (size == 0 || size > SHM_MAX_BYTES || level < 0)
 		return -EINVAL;
 	struct shm_region_s *r = find_free_slot();
 	if (!r)
 		return -ENOSPC;
-	int err = take_frames(r, PGROUNDUP(size) / PGSIZE);
+	int err = take_frames(r, size, level);
 	if (err)
 		return err;
 	r->flags = SRFLAG_INUSE;

@@ -11,11 +11,16 @@
 
 static uint64_t bitmap[64];
 
-static struct gran_s make(size_t n)
+static struct gran_s make_at(uintptr_t base, size_t n)
 {
 	struct gran_s g;
-	gran_initialize(&g, BASE, n, LOG2, bitmap);
+	gran_initialize(&g, base, n, LOG2, bitmap);
 	return g;
+}
+
+static struct gran_s make(size_t n)
+{
+	return make_at(BASE, n);
 }
 
 TEST(gran_alloc_returns_aligned_addresses_inside_the_range)
@@ -201,4 +206,146 @@ TEST(gran_multi_granule_alloc_matches_a_reference_first_fit_over_20000_operation
 		if (utest_failed())
 			return;
 	}
+}
+
+TEST(gran_aligned_alloc_starts_on_the_boundary_though_the_range_does_not)
+{
+	struct gran_s g = make_at(BASE + 3 * G, 100); /* granule 5 is the first at 8 * G */
+	uintptr_t a = gran_alloc_aligned(&g, 8 * G, 8 * G);
+	EXPECT_EQ(a, BASE + 8 * G);
+	EXPECT_EQ(g.nfree, 92);
+	EXPECT_EQ(gran_alloc_aligned(&g, 8 * G, 8 * G), BASE + 16 * G);
+	EXPECT_EQ(gran_alloc(&g, 5 * G), BASE + 3 * G); /* the unaligned head is still free */
+}
+
+TEST(gran_aligned_alloc_passes_over_a_hole_large_enough_but_misaligned)
+{
+	struct gran_s g = make(64);
+	EXPECT_EQ(gran_reserve(&g, BASE, 64 * G), 0);
+	EXPECT_EQ(gran_free(&g, BASE + 4 * G, 12 * G), 0);  /* 4..15: 12 free, 8..15 aligned */
+	EXPECT_EQ(gran_free(&g, BASE + 20 * G, 20 * G), 0); /* 20..39: holds 24..31 and 32..39 */
+	EXPECT_EQ(gran_alloc_aligned(&g, 16 * G, 16 * G), 0);
+	EXPECT_EQ(gran_alloc_aligned(&g, 8 * G, 8 * G), BASE + 8 * G);
+	EXPECT_EQ(gran_alloc_aligned(&g, 8 * G, 16 * G), BASE + 32 * G);
+	EXPECT_EQ(gran_alloc_aligned(&g, 8 * G, 8 * G), BASE + 24 * G);
+	EXPECT_EQ(g.nfree, 8);
+}
+
+TEST(gran_aligned_alloc_fails_with_enough_free_granules_when_no_aligned_run_is_free)
+{
+	struct gran_s g = make(256);
+	for (size_t i = 0; i < 256; i += 64)
+		EXPECT_EQ(gran_reserve(&g, BASE + (i + 31) * G, G), 0); /* one taken in each half */
+	EXPECT_EQ(g.nfree, 252);
+	EXPECT_EQ(gran_alloc_aligned(&g, 32 * G, 32 * G), BASE + 32 * G);
+	EXPECT_EQ(gran_alloc_aligned(&g, 64 * G, 64 * G), 0);
+	EXPECT_EQ(g.nfree, 220);
+	EXPECT_EQ(gran_alloc(&g, 64 * G), 0); /* no unaligned run that long either */
+	EXPECT_EQ(gran_alloc(&g, 63 * G), BASE + 96 * G);
+}
+
+TEST(gran_aligned_exhaustion_returns_zero_and_free_restores)
+{
+	struct gran_s g = make(128);
+	uintptr_t runs[4];
+	for (int i = 0; i < 4; i++)
+		EXPECT_EQ(runs[i] = gran_alloc_aligned(&g, 32 * G, 32 * G), BASE + i * 32 * G);
+	EXPECT_EQ(gran_alloc_aligned(&g, 32 * G, 32 * G), 0);
+	EXPECT_EQ(gran_alloc_aligned(&g, G, 32 * G), 0);
+	EXPECT_EQ(g.nfree, 0);
+	EXPECT_EQ(gran_free(&g, runs[2], 32 * G), 0);
+	EXPECT_EQ(gran_alloc_aligned(&g, 32 * G, 32 * G), runs[2]);
+}
+
+TEST(gran_aligned_alloc_of_a_run_past_the_last_boundary_fails)
+{
+	struct gran_s g = make(40); /* boundaries at 0 and 32: 32..39 is too short */
+	EXPECT_EQ(gran_reserve(&g, BASE, G), 0);
+	EXPECT_EQ(gran_alloc_aligned(&g, 16 * G, 32 * G), 0);
+	EXPECT_EQ(gran_alloc_aligned(&g, 8 * G, 32 * G), BASE + 32 * G);
+}
+
+/* The reference: the first start at a multiple of align (from the range's own start, which is
+ * aligned here) with len free granules. */
+static size_t model_aligned_fit(const char *used, size_t n, size_t len, size_t align)
+{
+	for (size_t i = 0; i + len <= n; i += align) {
+		size_t j = 0;
+		while (j < len && !used[i + j])
+			j++;
+		if (j == len)
+			return i;
+	}
+	return n;
+}
+
+TEST(gran_aligned_alloc_matches_a_reference_aligned_fit_over_20000_operations)
+{
+	enum { N = 700 };
+	char used[N] = { 0 };
+	size_t len_of[N] = { 0 };
+	struct gran_s g = make(N);
+	srand(2);
+	for (int op = 0; op < 20000; op++) {
+		size_t first = (size_t)rand() % N;
+		if (rand() % 2 && len_of[first]) {
+			EXPECT_EQ(gran_free(&g, BASE + first * G, len_of[first] * G), 0);
+			for (size_t j = 0; j < len_of[first]; j++)
+				used[first + j] = 0;
+			len_of[first] = 0;
+			continue;
+		}
+		size_t align = (size_t)1 << (rand() % 7), len = 1 + (size_t)rand() % 70;
+		size_t want = model_aligned_fit(used, N, len, align);
+		uintptr_t got = gran_alloc_aligned(&g, len * G, align * G);
+		if (want == N) {
+			EXPECT_EQ(got, 0);
+			continue;
+		}
+		EXPECT_EQ(got, BASE + want * G);
+		for (size_t j = 0; j < len; j++)
+			used[want + j] = 1;
+		len_of[want] = len;
+		if (utest_failed())
+			return;
+	}
+}
+
+TEST(gran_long_runs_match_the_reference_over_3000_operations)
+{
+	enum {
+		N = 64 * 64
+	}; /* the whole test bitmap: runs of many words, marked eight at a time */
+	static char used[N];
+	static size_t len_of[N];
+	const uintptr_t base = 0x40000000UL; /* on every boundary asked for */
+	struct gran_s g = make_at(base, N);
+	srand(3);
+	for (int op = 0; op < 3000; op++) {
+		size_t first = (size_t)rand() % N;
+		if (rand() % 3 == 0 && len_of[first]) {
+			EXPECT_EQ(gran_free(&g, base + first * G, len_of[first] * G), 0);
+			for (size_t j = 0; j < len_of[first]; j++)
+				used[first + j] = 0;
+			len_of[first] = 0;
+			continue;
+		}
+		size_t align = (size_t)1 << (rand() % 10), len = 1 + (size_t)rand() % 1200;
+		size_t want = model_aligned_fit(used, N, len, align);
+		uintptr_t got = gran_alloc_aligned(&g, len * G, align * G);
+		if (want == N) {
+			EXPECT_EQ(got, 0);
+			continue;
+		}
+		EXPECT_EQ(got, base + want * G);
+		for (size_t j = 0; j < len; j++)
+			used[want + j] = 1;
+		len_of[want] = len;
+		if (utest_failed())
+			return;
+	}
+	size_t free_in_model = 0;
+	for (size_t i = 0; i < N; i++)
+		free_in_model += !used[i];
+	EXPECT_EQ(g.nfree, free_in_model);
 }

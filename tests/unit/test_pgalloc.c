@@ -11,7 +11,7 @@
 jmp_buf *unit_panic_target;
 char unit_panic_msg[256];
 
-#define RAM_PAGES 300
+#define RAM_PAGES 1200 /* over 4 MiB: it holds at least one 2 MiB-aligned run */
 
 static uintptr_t ram_start(void)
 {
@@ -35,7 +35,7 @@ TEST(pgalloc_bitmap_sits_before_the_pool_and_outside_it)
 	EXPECT(mm_pgpool_start() > ram_start());
 	EXPECT_EQ(mm_pgpool_end(), mm_pgpool_start() + info.ntotal * PGSIZE);
 	EXPECT(mm_pgpool_end() <= ram_start() + RAM_PAGES * PGSIZE);
-	EXPECT_EQ(info.ntotal, RAM_PAGES - 1); /* 299 bits fit in one bitmap page */
+	EXPECT_EQ(info.ntotal, RAM_PAGES - 1); /* 1199 bits fit in one bitmap page */
 	EXPECT_EQ(info.nfree, info.ntotal);
 }
 
@@ -102,4 +102,85 @@ TEST(pgalloc_double_free_panics)
 	unit_panic_target = NULL;
 	EXPECT(panicked);
 	EXPECT(strstr(unit_panic_msg, "not an allocated page run") != NULL);
+}
+
+#define HUGE (2UL << 20)
+#define HUGE_PAGES 512
+
+/* How many bytes of [p, p + n) are not zero. */
+static size_t nonzero_bytes(uintptr_t p, size_t n)
+{
+	size_t count = 0;
+	for (size_t i = 0; i < n; i++)
+		count += ((const unsigned char *)p)[i] != 0;
+	return count;
+}
+
+TEST(pgalloc_aligned_run_starts_on_a_2mib_boundary_and_comes_zeroed)
+{
+	struct pginfo_s info = init(), now;
+	uintptr_t low = mm_pgalloc(1); /* the pool's first page is no boundary, or is taken now */
+	memset((void *)mm_pgpool_start(), 0xa5, (size_t)(info.ntotal - 1) * PGSIZE);
+	uintptr_t pa = mm_pgalloc_aligned(HUGE_PAGES, HUGE);
+	EXPECT(pa != 0);
+	EXPECT_EQ(pa % HUGE, 0);
+	EXPECT(pa >= mm_pgpool_start() && pa + HUGE <= mm_pgpool_end());
+	EXPECT_EQ(nonzero_bytes(pa, HUGE), 0);
+	mm_pginfo(&now);
+	EXPECT_EQ(now.nfree, info.nfree - 1 - HUGE_PAGES);
+	mm_pgfree(pa, HUGE_PAGES);
+	mm_pgfree(low, 1);
+}
+
+TEST(pgalloc_aligned_run_takes_the_lowest_boundary_with_a_free_run)
+{
+	init();
+	uintptr_t first = mm_pgalloc_aligned(16, 16 * PGSIZE);
+	EXPECT_EQ(first % (16 * PGSIZE), 0);
+	EXPECT(first - mm_pgpool_start() < 16 * PGSIZE);
+	uintptr_t blocker = first + 16 * PGSIZE + 5 * PGSIZE;
+	uintptr_t single;
+	do /* take single pages up to the blocker: the next boundary's run is no longer free */
+		single = mm_pgalloc(1);
+	while (single && single < blocker);
+	EXPECT_EQ(single, blocker);
+	EXPECT_EQ(mm_pgalloc_aligned(16, 16 * PGSIZE), first + 32 * PGSIZE);
+}
+
+TEST(pgalloc_aligned_is_zero_when_pages_are_free_but_no_aligned_run_is)
+{
+	struct pginfo_s info = init(), now;
+	uintptr_t all = mm_pgalloc((unsigned)info.ntotal);
+	EXPECT(all != 0);
+	/* Free every page but one in each 64: three quarters of the pool, all in short runs. */
+	for (uintptr_t pa = all; pa < all + info.ntotal * PGSIZE; pa += PGSIZE)
+		if ((pa / PGSIZE) % 64 != 63)
+			mm_pgfree(pa, 1);
+	mm_pginfo(&now);
+	EXPECT(now.nfree > HUGE_PAGES);
+	EXPECT_EQ(mm_pgalloc_aligned(HUGE_PAGES, HUGE), 0);
+	EXPECT_EQ(mm_pgalloc_aligned(64, 64 * PGSIZE), 0);
+	size_t before = now.nfree;
+	EXPECT(mm_pgalloc_aligned(32, 64 * PGSIZE) != 0);
+	mm_pginfo(&now);
+	EXPECT_EQ(now.nfree, before - 32);
+}
+
+TEST(pgalloc_aligned_exhaustion_returns_zero_and_freeing_restores_the_count)
+{
+	struct pginfo_s info = init(), now;
+	uintptr_t first = (mm_pgpool_start() + HUGE / 4 - 1) & ~(HUGE / 4 - 1);
+	size_t fit = (mm_pgpool_end() - first) / (HUGE / 4); /* aligned runs the pool holds */
+	uintptr_t runs[16];
+	size_t n = 0;
+	while (n < 16 && (runs[n] = mm_pgalloc_aligned(HUGE_PAGES / 4, HUGE / 4)) != 0)
+		n++;
+	EXPECT_EQ(n, fit);
+	EXPECT_EQ(runs[0], first);
+	EXPECT_EQ(mm_pgalloc_aligned(HUGE_PAGES / 4, HUGE / 4), 0);
+	EXPECT(mm_pgalloc(1) != 0); /* the ends are left, in short runs */
+	while (n > 0)
+		mm_pgfree(runs[--n], HUGE_PAGES / 4);
+	mm_pginfo(&now);
+	EXPECT_EQ(now.nfree, info.ntotal - 1);
 }

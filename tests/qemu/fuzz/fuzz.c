@@ -69,9 +69,15 @@ static const struct {
 #define STACK_LIMIT (STACK_TOP - 256 * PG)  /* the stack grows on first touch down to here */
 #define HEAP_LIMIT (STACK_LIMIT - 256 * PG) /* the stack's guard gap starts here */
 #define WIN_BASE 0x40000000UL
-#define SEG_PAGES 256UL /* the largest segment */
+#define SEG_PAGES 1024UL /* the largest segment */
 #define SEG_MAX (SEG_PAGES * PG)
 #define WIN_PAGES (64 * SEG_PAGES)
+#define HPG (2UL << 20)        /* a huge page (SHM_HUGETLB) */
+#define HPG_PAGES (HPG / PG)   /* its pages: it starts on a multiple of these in the window */
+#define KID_SEG_MAX (256 * PG) /* the largest segment a child makes */
+/* The pages our segments may hold at most (64 MiB of the 128): a fork, a brk and a lazy touch of
+ * a huge page must always find memory. */
+#define BUDGET_PAGES 16384
 #define WIN_END (WIN_BASE + WIN_PAGES * PG)
 #define USER_TOP 0x80000000UL
 #define KERNEL_TEXT 0x80200000UL
@@ -371,6 +377,7 @@ struct seg {
 	int removed; /* IPC_RMID done: no key any more; it lives while anyone is attached */
 	int foreign; /* a child's segment that we attached by a guessed id */
 	int dirty;   /* may have been written: no longer known to read as zeros */
+	int huge;    /* made with SHM_HUGETLB: npages is a multiple of HPG_PAGES */
 	key_t key;
 	size_t size, npages;
 	unsigned mode; /* the low 9 bits */
@@ -539,8 +546,9 @@ static int win_free(uintptr_t va, size_t n)
 	return 1;
 }
 
-/* Is there a run of n free pages anywhere in the window? */
-static int win_fits(size_t n)
+/* Is there a run of n free pages in the window that starts at a multiple of align pages (from
+ * the window's start, which is 2 MiB-aligned)? */
+static int win_fits(size_t n, size_t align)
 {
 	size_t run = 0;
 	for (size_t i = 0; i < WIN_PAGES; i++) {
@@ -548,8 +556,11 @@ static int win_fits(size_t n)
 			i += 63;
 			continue;
 		}
-		run = win_busy(i) ? 0 : run + 1;
-		if (run == n)
+		if (win_busy(i) || (run == 0 && i % align != 0)) {
+			run = 0;
+			continue;
+		}
+		if (++run == n)
 			return 1;
 	}
 	return 0;
@@ -941,21 +952,33 @@ static void fuzz_clock(void)
 	}
 }
 
-/* Pages a segment of npages holds: its frames and its page list. */
-static unsigned long seg_cost(size_t npages, int frames)
+/* Pages a segment of npages (of huge pages, if huge) holds: its frames and its page list, which
+ * has an entry for each page or huge page. */
+static unsigned long seg_cost(size_t npages, int huge, int frames)
 {
-	return (frames ? npages : 0) + PGUP(npages * sizeof(uintptr_t)) / PG;
+	size_t entries = huge ? npages / HPG_PAGES : npages;
+	return (frames ? npages : 0) + PGUP(entries * sizeof(uintptr_t)) / PG;
+}
+
+/* The most pages our live segments may hold, each with all its frames. */
+static unsigned long model_pages(void)
+{
+	unsigned long n = seg_cost(1, 0, 1); /* the baton */
+	for (int i = 0; i < NSEG; i++)
+		if (segs[i].used && !segs[i].foreign && (!segs[i].removed || segs[i].natt > 0))
+			n += seg_cost(segs[i].npages, segs[i].huge, 1);
+	return n;
 }
 
 /* Check sysinfo's counts against the model. */
 static void check_sysinfo(const struct sysinfo *si)
 {
-	unsigned long lo = seg_cost(1, !lazy), hi = seg_cost(1, 1); /* the baton */
+	unsigned long lo = seg_cost(1, 0, !lazy), hi = seg_cost(1, 0, 1); /* the baton */
 	for (int i = 0; i < NSEG; i++) {
 		if (!segs[i].used || !(!segs[i].removed || segs[i].natt > 0))
 			continue;
-		lo += seg_cost(segs[i].npages, !lazy);
-		hi += seg_cost(segs[i].npages, 1);
+		lo += seg_cost(segs[i].npages, segs[i].huge, !lazy);
+		hi += seg_cost(segs[i].npages, segs[i].huge, 1);
 	}
 	if (si->mem_unit != PG || si->freeram > si->totalram || si->procs != 1 + live_kids)
 		violation("sysinfo: mem_unit %u, freeram %lu of %lu, procs %u (we count %d)",
@@ -1177,7 +1200,23 @@ static int pick_get_flags(int grow)
 	int how = grow && chance(70) ? IPC_CREAT
 				     : (int)ONE_OF(0, IPC_CREAT, IPC_EXCL, IPC_CREAT | IPC_EXCL);
 	return how | (int)ONE_OF(0, 0400, 0600, 0666, 0777, 0444, 0200, 0060) |
-	       (chance(5) ? SHM_RDONLY | SHM_RND : 0);
+	       (chance(5) ? SHM_RDONLY | SHM_RND : 0) |
+	       (chance(15) ? SHM_HUGETLB |
+				 (int)ONE_OF(0, 0, SHM_HUGE_2MB, SHM_HUGE_1GB, 16 << SHM_HUGE_SHIFT)
+			   : 0);
+}
+
+/* Does shmget's flg ask for huge pages of a size rvshm lacks (anything but 2 MiB)? */
+static int bad_huge_size(int flg)
+{
+	unsigned log2 = ((unsigned)flg >> SHM_HUGE_SHIFT) & SHM_HUGE_MASK;
+	return (flg & SHM_HUGETLB) && log2 != 0 && log2 != 21;
+}
+
+/* The pages a new segment of size bytes takes in the window: whole huge pages if huge. */
+static size_t seg_npages(size_t size, int huge)
+{
+	return huge ? (size + HPG - 1) / HPG * HPG_PAGES : PGUP(size) / PG;
 }
 
 /* Record a segment shmget just made. */
@@ -1196,8 +1235,9 @@ static void seg_created(long id, key_t key, size_t size, int flg)
 	*s = (struct seg){ .used = 1,
 			   .id = (int)id,
 			   .key = key,
+			   .huge = (flg & SHM_HUGETLB) != 0,
 			   .size = size,
-			   .npages = PGUP(size) / PG,
+			   .npages = seg_npages(size, (flg & SHM_HUGETLB) != 0),
 			   .mode = (unsigned)flg & 0777,
 			   .gid = cur_gid,
 			   .cgid = cur_gid };
@@ -1210,6 +1250,12 @@ static void fuzz_shmget(int grow)
 	size_t size = pick_size();
 	int flg = pick_get_flags(grow);
 	struct seg *s = key == IPC_PRIVATE ? NULL : seg_by_key(key);
+	int huge = (flg & SHM_HUGETLB) != 0;
+	if (!s && size > 0 && size <= SEG_MAX &&
+	    model_pages() + seg_cost(seg_npages(size, huge), huge, 1) > BUDGET_PAGES) {
+		size = 1 + below(PG); /* over budget: a small segment instead */
+		flg &= ~SHM_HUGETLB;
+	}
 	struct want w;
 	if (s) {
 		w = (flg & IPC_CREAT) && (flg & IPC_EXCL) ? must_fail(EEXIST)
@@ -1217,7 +1263,7 @@ static void fuzz_shmget(int grow)
 							  : must_return(s->id);
 	} else if (key != IPC_PRIVATE && !(flg & IPC_CREAT)) {
 		w = must_fail(ENOENT);
-	} else if (size == 0 || size > SEG_MAX) {
+	} else if (size == 0 || size > SEG_MAX || bad_huge_size(flg)) {
 		w = must_fail(EINVAL);
 	} else if (live_kids) { /* children hold slots too */
 		w = may_succeed(BIT(ENOMEM) | BIT(ENOSPC));
@@ -1250,7 +1296,9 @@ static uintptr_t pick_attach_addr(void)
 	struct att *a = natts ? &atts[below(natts)] : NULL;
 	if (chance(50))
 		return 0;
-	switch (below(9)) {
+	switch (below(10)) {
+	case 8: /* a boundary a huge page may start on */
+		return WIN_BASE + below(WIN_PAGES / HPG_PAGES) * HPG;
 	case 0:
 		return WIN_BASE + below(WIN_PAGES) * PG;
 	case 1:
@@ -1272,20 +1320,38 @@ static uintptr_t pick_attach_addr(void)
 	}
 }
 
-/* What shmat of an npages segment at addr with flg must give, from our window. */
-static struct want place_want(uintptr_t addr, size_t npages, int flg)
+/* May a segment go at [va, va + n pages): is it free, or with remap, does every attachment
+ * there lie wholly inside it (to be replaced)? */
+static int win_takes(uintptr_t va, size_t n, int remap)
 {
+	if (!remap)
+		return win_free(va, n);
+	for (int i = 0; i < natts; i++) {
+		uintptr_t end = atts[i].va + atts[i].npages * PG;
+		if (end > va && atts[i].va < va + n * PG && (atts[i].va < va || end > va + n * PG))
+			return 0; /* a partial overlap: rvshm refuses it (Linux would replace it) */
+	}
+	return 1;
+}
+
+/* What shmat of segment s at addr with flg must give, from our window: a huge segment goes
+ * only on a 2 MiB boundary. */
+static struct want place_want(uintptr_t addr, const struct seg *s, int flg)
+{
+	size_t align = s->huge ? HPG_PAGES : 1;
 	if (addr == 0)
-		return win_fits(npages) ? may_succeed(0) : must_fail(ENOMEM);
+		return win_fits(s->npages, align) ? may_succeed(0) : must_fail(ENOMEM);
 	if (flg & SHM_RND)
 		addr &= ~(uintptr_t)(SHMLBA - 1);
-	if (addr % SHMLBA || addr < WIN_BASE || addr >= WIN_END || npages * PG > WIN_END - addr ||
-	    !win_free(addr, npages))
+	if (addr % SHMLBA || addr < WIN_BASE || addr >= WIN_END ||
+	    s->npages * PG > WIN_END - addr || (addr - WIN_BASE) % (align * PG) != 0 ||
+	    !win_takes(addr, s->npages, (flg & SHM_REMAP) != 0))
 		return must_fail(EINVAL);
 	return must_return((long)addr);
 }
 
-/* Learn the size of a segment we attached without knowing it; record it as foreign. */
+/* Learn the size of a segment we attached without knowing it; record it as foreign. (Only
+ * children make foreign segments, and never huge ones: so its size gives its pages.) */
 static struct seg *foreign_seg(int id)
 {
 	struct shmid_ds ds;
@@ -1312,10 +1378,10 @@ static void attached(uintptr_t va, struct seg *s, int id, int rdonly)
 	if (!s)
 		s = foreign_seg(id);
 	size_t npages = s ? s->npages : 1;
-	if (va % PG || va < WIN_BASE || va >= WIN_END || npages * PG > WIN_END - va ||
-	    !win_free(va, npages))
-		violation("shmat put shmid %d (%zu pages) at %#lx: outside the window or over "
-			  "another attachment",
+	if (va % (s && s->huge ? HPG : PG) || va < WIN_BASE || va >= WIN_END ||
+	    npages * PG > WIN_END - va || !win_free(va, npages))
+		violation("shmat put shmid %d (%zu pages) at %#lx: outside the window, over "
+			  "another attachment, or a huge page off its boundary",
 			  id, npages, va);
 	if (natts == OUR_ATTACH) {
 		violation("shmat made a 65th attachment");
@@ -1325,25 +1391,49 @@ static void attached(uintptr_t va, struct seg *s, int id, int rdonly)
 	att_add(va, npages, s, rdonly);
 }
 
+/* SHM_REMAP put segment s at [va, va + n pages): forget the attachments it replaced (each lies
+ * wholly inside), holding s meanwhile as the kernel does, so that replacing the last
+ * attachment of s itself does not forget s. */
+static void drop_replaced(uintptr_t va, size_t n, struct seg *s)
+{
+	if (s)
+		s->natt++;
+	for (int i = 0; i < natts;) {
+		if (atts[i].va >= va && atts[i].va - va < n * PG)
+			att_del(&atts[i]); /* the last one moves here: look at i again */
+		else
+			i++;
+	}
+	if (s)
+		s->natt--;
+}
+
 /* shmat(id, addr, flg) as a register holds them, judged by the model. Returns the result. */
 static long shmat_call(int id, uintptr_t addr, int flg)
 {
 	struct seg *s = seg_by_id(id);
 	int ex = exists(id);
 	uintptr_t rounded = flg & SHM_RND ? addr & ~(uintptr_t)(SHMLBA - 1) : addr;
+	if (addr && rounded <= BATON_VA && BATON_VA - rounded < SEG_MAX)
+		flg &= ~SHM_REMAP; /* the baton is never to be replaced */
 	/* Linux's order: the arguments alone first, then the segment, then room for it. */
 	int bad_args = id < 0 || (addr == 0 && (flg & SHM_REMAP)) || rounded % SHMLBA != 0;
 	struct want w = bad_args || ex == NO  ? must_fail(EINVAL)
 			: natts == OUR_ATTACH ? must_fail(EMFILE)
 			: !s                  ? may_succeed(BIT(EINVAL) | BIT(ENOMEM))
-					      : place_want(addr, s->npages, flg);
+					      : place_want(addr, s, flg);
 	if (ex == MAYBE && !bad_args)
 		w.errs |= BIT(EINVAL);
 	struct call c = { .nr = SYS_shmat, .a = { int_arg(id), addr, int_arg(flg), rnd() } };
 	issue(&c);
 	check(&c, w);
-	if (c.ret != -1)
-		attached((uintptr_t)c.ret, s, id, (flg & SHM_RDONLY) != 0);
+	if (c.ret == -1)
+		return c.ret;
+	if (!s)
+		s = foreign_seg(id);
+	if (addr && (flg & SHM_REMAP))
+		drop_replaced((uintptr_t)c.ret, s ? s->npages : 1, s);
+	attached((uintptr_t)c.ret, s, id, (flg & SHM_RDONLY) != 0);
 	return c.ret;
 }
 
@@ -1353,21 +1443,25 @@ static void fuzz_shmat(void)
 	int id = pick_id();
 	uintptr_t addr = pick_attach_addr();
 	shmat_call(id, addr,
-		   chance(80) ? (int)ONE_OF(0, SHM_RDONLY, SHM_RND, SHM_RDONLY | SHM_RND, SHM_REMAP)
+		   chance(80) ? (int)ONE_OF(0, SHM_RDONLY, SHM_RND, SHM_RDONLY | SHM_RND, SHM_REMAP,
+					    SHM_REMAP | SHM_RND, SHM_REMAP | SHM_RDONLY)
 			      : (int)rnd());
 }
 
-/* Fill the window with a largest segment every 511 pages, so that no hole can take another
- * with fewer than 64 attachments: the one way to reach shmat's ENOMEM. The fuzz takes them
- * down again. */
+/* Fill the window with a largest segment every 2 * SEG_PAGES - 1 pages, so that no hole can take
+ * another with fewer than 64 attachments: the one way to reach shmat's ENOMEM. The fuzz takes
+ * them down again. */
 static void fuzz_fragment(void)
 {
 	struct seg *big = NULL;
 	for (int i = 0; i < NSEG && !big; i++)
-		big = segs[i].used && segs[i].npages == SEG_PAGES && exists(segs[i].id) == YES
+		big = segs[i].used && segs[i].npages == SEG_PAGES && !segs[i].huge &&
+			      exists(segs[i].id) == YES
 			  ? &segs[i]
 			  : NULL;
 	if (natts > NATTACH / 2)
+		return;
+	if (!big && model_pages() + seg_cost(SEG_PAGES, 0, 1) > BUDGET_PAGES)
 		return;
 	if (!big) {
 		long id = expect_call(SYS_shmget, IPC_PRIVATE, SEG_MAX, 0600, 0,
@@ -1378,7 +1472,7 @@ static void fuzz_fragment(void)
 		big = seg_by_id((int)id);
 	}
 	for (uintptr_t va = WIN_BASE; va + SEG_MAX <= WIN_END && natts < OUR_ATTACH - 1;
-	     va += 511 * PG)
+	     va += (2 * SEG_PAGES - 1) * PG)
 		shmat_call(big->id, va, chance(50) ? SHM_RDONLY : 0);
 	shmat_call(big->id, 0, 0); /* ENOMEM, unless an earlier attachment left room */
 }
@@ -1689,7 +1783,7 @@ static void kid_attach(int id, int flg)
 static void kid_create(const struct kid *k, int *own, int *nown)
 {
 	key_t key = chance(40) ? IPC_PRIVATE : k->keybase + (key_t)below(KIDKEYS);
-	size_t size = chance(10) ? SEG_MAX : 1 + below(4 * PG);
+	size_t size = chance(10) ? KID_SEG_MAX : 1 + below(4 * PG);
 	int flg = IPC_CREAT | (chance(20) ? IPC_EXCL : 0) | 0600;
 	long id = expect_call(SYS_shmget, int_arg(key), size, int_arg(flg), 0,
 			      may_succeed(documented(SYS_shmget)));

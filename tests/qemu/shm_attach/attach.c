@@ -9,7 +9,7 @@
 
 #define K(n) ((key_t)(0x2000 + (n)))
 #define VBASE 0x40000000UL
-#define VEND 0x44000000UL
+#define VEND 0x50000000UL
 #define AT(a) ((void *)(uintptr_t)(a))
 
 TEST(shmat_null_takes_the_window_start_when_nothing_is_attached)

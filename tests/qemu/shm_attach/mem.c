@@ -7,7 +7,7 @@
 #include "utest.h"
 
 #define K(n) ((key_t)(0x2800 + (n)))
-#define MAXSEG (256 * PG)
+#define MAXSEG (1024 * PG)
 
 /* The first offset in [0, n) whose byte is not v, or n. */
 static size_t first_not(const volatile unsigned char *p, size_t n, unsigned char v)

@@ -521,7 +521,7 @@ TEST(ipc_info_gives_the_limits_and_the_highest_slot_in_use)
 	struct shminfo si;
 	int top = shmctl(0, IPC_INFO, (struct shmid_ds *)&si);
 	EXPECT(top >= id % 64 && top < 64); /* ids are seq * 64 + slot */
-	EXPECT_EQ(si.shmmax, 256 * PG);
+	EXPECT_EQ(si.shmmax, 1024 * PG);
 	EXPECT_EQ(si.shmmin, 1);
 	EXPECT_EQ(si.shmmni, 64);
 	EXPECT_EQ(si.shmseg, 64);

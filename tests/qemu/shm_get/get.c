@@ -9,7 +9,7 @@
 #include "utest.h"
 
 #define K(n) ((key_t)(0x1000 + (n)))
-#define MAXSEG (256 * 4096UL)
+#define MAXSEG (1024 * 4096UL)
 #define Y2023 1700000000L /* any real Unix time of today is later */
 #define Y2100 4102444800L /* and earlier than this: not ns, not ms */
 

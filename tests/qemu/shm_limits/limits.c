@@ -7,7 +7,7 @@
 #include "utest.h"
 
 #define K(n) ((key_t)(0x4000 + (n)))
-#define NPAGES 256UL
+#define NPAGES 1024UL
 #define MAXSEG (NPAGES * PG)
 #define SLOTS 64
 #define MAXATT 64
@@ -95,8 +95,9 @@ TEST(shmat_beyond_the_per_process_attachment_limit_is_emfile)
 
 TEST(shmat_with_no_hole_big_enough_in_the_window_is_enomem)
 {
-	/* Full-size attachments 511 pages apart leave holes of 255 pages: 32 of them, then one
-	 * more at the very end, so 33 attachments and about 31 MiB free, but no 256-page hole. */
+	/* Full-size attachments 2 * NPAGES - 1 pages apart leave holes of NPAGES - 1 pages: 32 of
+	 * them, then one more at the very end, so 33 attachments and about 124 MiB free, but no
+	 * hole of NPAGES pages. */
 	int big = EXPECT_OK(shmget(K(3), MAXSEG, IPC_CREAT | 0600));
 	int small = EXPECT_OK(shmget(K(4), PG, IPC_CREAT | 0600));
 	void *at[40];
@@ -148,10 +149,10 @@ TEST(a_full_window_of_full_size_attachments_is_usable_end_to_end)
 
 TEST(shmat_null_searches_past_small_holes_to_one_near_the_window_end)
 {
-	/* Full-size attachments 511 pages apart: 32 of them, with holes of 255 pages, and a
-	 * last hole of 287 pages at the end. */
+	/* Full-size attachments 2 * NPAGES - 1 pages apart: 32 of them, with holes of
+	 * NPAGES - 1 pages, and a last hole of NPAGES + 31 pages at the end. */
 	int big = EXPECT_OK(shmget(K(7), MAXSEG, IPC_CREAT | 0600));
-	int fit = EXPECT_OK(shmget(K(8), 255 * PG, IPC_CREAT | 0600));
+	int fit = EXPECT_OK(shmget(K(8), (NPAGES - 1) * PG, IPC_CREAT | 0600));
 	void *at[40];
 	int n = 0;
 	for (unsigned long pg = 0; n < 32; pg += 2 * NPAGES - 1) {
@@ -163,7 +164,7 @@ TEST(shmat_null_searches_past_small_holes_to_one_near_the_window_end)
 	}
 	EXPECT_EQ(n, 32);
 	void *last = shmat(big, NULL, 0);
-	EXPECT_EQ(last, VBASE + (31 * 511 + 256) * PG);
+	EXPECT_EQ(last, VBASE + (31 * (2 * NPAGES - 1) + NPAGES) * PG);
 	void *exact = shmat(fit, NULL, 0); /* exactly fills the first hole */
 	EXPECT_EQ(exact, VBASE + NPAGES * PG);
 	EXPECT_ERRNO(shmat(big, NULL, 0), ENOMEM); /* 31 pages at the end are not enough */

@@ -9,7 +9,7 @@
 #include "utest.h"
 
 #define VBASE 0x40000000UL
-#define WPAGES (64 * 256)
+#define WPAGES (64 * 1024)
 #define NSEG 8
 #define MAXATT 64
 
@@ -47,7 +47,7 @@ static int range_free(unsigned start, unsigned pages)
 
 TEST(shmat_and_shmdt_follow_a_first_fit_model_over_random_operations)
 {
-	static const unsigned pages[NSEG] = { 1, 16, 128, 200, 255, 256, 256, 256 };
+	static const unsigned pages[NSEG] = { 1, 64, 512, 800, 1020, 1024, 1024, 1024 };
 	int ids[NSEG];
 	for (int s = 0; s < NSEG; s++) {
 		ids[s] = EXPECT_OK(shmget(IPC_PRIVATE, pages[s] * PG - (s % 3) * 100, 0600));
@@ -86,8 +86,8 @@ TEST(shmat_and_shmdt_follow_a_first_fit_model_over_random_operations)
 		int want_err = 0;
 		unsigned start = 0;
 		if (explicit) {
-			/* On a 300-page grid, to fragment the window, or anywhere. */
-			start = rnd(2) ? rnd(WPAGES / 300) * 300 : rnd(WPAGES);
+			/* On a 1200-page grid, to fragment the window, or anywhere. */
+			start = rnd(2) ? rnd(WPAGES / 1200) * 1200 : rnd(WPAGES);
 			want = range_free(start, pages[s]) ? (long)start : -1;
 			want_err = EINVAL;
 		} else {

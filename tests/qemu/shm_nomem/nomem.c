@@ -9,22 +9,22 @@
 #include "shmtest.h"
 #include "utest.h"
 
-#define MAXSEG (256 * PG)
+#define BIGSEG (256 * PG) /* 1 MiB: a quarter of the largest segment */
 
 TEST(shmget_without_the_pages_for_it_is_enomem_and_loses_no_page)
 {
 	unsigned long boot = free_pages();
 	int ids[64];
 	int n = 0;
-	while (n < 64 && (ids[n] = shmget(IPC_PRIVATE, MAXSEG, 0600)) >= 0)
+	while (n < 64 && (ids[n] = shmget(IPC_PRIVATE, BIGSEG, 0600)) >= 0)
 		n++;
 	EXPECT(n > 0 && n < 64); /* memory ran out before the region table did */
 	EXPECT_EQ(errno, ENOMEM);
 
 	unsigned long left = free_pages();
 	EXPECT(left < 256 + 16);
-	EXPECT_ERRNO(shmget(IPC_PRIVATE, MAXSEG, 0600), ENOMEM);
-	EXPECT_ERRNO(shmget((key_t)0x9001, MAXSEG, IPC_CREAT | 0600), ENOMEM);
+	EXPECT_ERRNO(shmget(IPC_PRIVATE, BIGSEG, 0600), ENOMEM);
+	EXPECT_ERRNO(shmget((key_t)0x9001, BIGSEG, IPC_CREAT | 0600), ENOMEM);
 	EXPECT_EQ(free_pages(), left); /* the failures took nothing */
 	EXPECT_ERRNO(shmget((key_t)0x9001, 0, 0), ENOENT);
 
@@ -39,10 +39,10 @@ TEST(shmget_without_the_pages_for_it_is_enomem_and_loses_no_page)
 	/* Freeing one full segment makes room for exactly one more. */
 	if (n > 0) {
 		EXPECT_OK(shmctl(ids[--n], IPC_RMID, NULL));
-		ids[n] = EXPECT_OK(shmget(IPC_PRIVATE, MAXSEG, 0600));
+		ids[n] = EXPECT_OK(shmget(IPC_PRIVATE, BIGSEG, 0600));
 		if (ids[n] >= 0)
 			n++;
-		EXPECT_ERRNO(shmget(IPC_PRIVATE, MAXSEG, 0600), ENOMEM);
+		EXPECT_ERRNO(shmget(IPC_PRIVATE, BIGSEG, 0600), ENOMEM);
 	}
 	while (n > 0)
 		EXPECT_OK(shmctl(ids[--n], IPC_RMID, NULL));
@@ -53,7 +53,7 @@ TEST(a_segment_made_from_the_last_free_pages_is_zero_and_usable)
 {
 	int ids[64];
 	int n = 0;
-	while (n < 64 && (ids[n] = shmget(IPC_PRIVATE, MAXSEG, 0600)) >= 0)
+	while (n < 64 && (ids[n] = shmget(IPC_PRIVATE, BIGSEG, 0600)) >= 0)
 		n++;
 	/* Take nearly all that is left, keeping a few pages for the page tables shmat needs. */
 	unsigned long left = free_pages();

@@ -9,7 +9,7 @@
 #include "utest.h"
 
 #define K(n) ((key_t)(0xb000 + (n)))
-#define MAXSEG (256 * PG)
+#define BIGSEG (256 * PG) /* 1 MiB: a quarter of the largest segment */
 #define NCHILD 6
 
 struct board {
@@ -57,7 +57,7 @@ TEST(racing_exclusive_creates_of_one_key_have_exactly_one_winner)
 			if (pids[c] == 0) {
 				__sync_fetch_and_add(&b->ready, 1);
 				wait_for(&b->go, 1);
-				int id = shmget(K(round), MAXSEG, IPC_CREAT | IPC_EXCL | 0600);
+				int id = shmget(K(round), BIGSEG, IPC_CREAT | IPC_EXCL | 0600);
 				if (id >= 0)
 					__sync_fetch_and_add(&b->winners, 1);
 				else if (errno == EEXIST)
@@ -95,7 +95,7 @@ TEST(racing_plain_creates_of_one_key_all_get_the_same_segment)
 		if (pids[c] == 0) {
 			__sync_fetch_and_add(&b->ready, 1);
 			wait_for(&b->go, 1);
-			b->ids[c] = shmget(K(10), MAXSEG, IPC_CREAT | 0600);
+			b->ids[c] = shmget(K(10), BIGSEG, IPC_CREAT | 0600);
 			_exit(0);
 		}
 	}
