@@ -101,7 +101,8 @@ static void narrate_attach(const struct task_group_s *t, const struct shm_attach
 		if (r->pages[i] && !CONFIG_MM_SHM_LAZY)
 			narrate("shmat: pid %d shmid %d va 0x%lx -> pa 0x%lx (%s)%s hart %lu\n",
 				t->pid, a->shmid, a->va + i * shm_frame_size(r), r->pages[i],
-				a->rdonly ? "R--U" : "RW-U", *huge ? " 2 MiB leaf" : "", cpu_index());
+				a->rdonly ? "R--U" : "RW-U", *huge ? " 2 MiB leaf" : "",
+				cpu_index());
 	if (CONFIG_MM_SHM_LAZY)
 		narrate("shmat: pid %d shmid %d va 0x%lx: %zu %spage(s) reserved, none mapped "
 			"until touched, hart %lu\n",
