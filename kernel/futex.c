@@ -11,6 +11,7 @@
 #include "errno.h"
 #include "kernel.h"
 #include "mm/uaccess.h"
+#include "shm/shm.h"
 #include "syscall.h"
 #include "task.h"
 #include "timer.h"
@@ -58,14 +59,12 @@ static long futex_wait(uintptr_t uaddr, uint32_t val, uintptr_t utimeout)
 	return ret;
 }
 
-/* Wake at most n threads sleeping on the word at uaddr. Returns how many, or -EFAULT. */
-static long futex_wake(uintptr_t uaddr, int n)
+/* Wake at most n threads sleeping on the word at physical address key; returns how many.
+ * Caller holds task_lock. */
+static long wake_key(uintptr_t key, int n)
 {
-	uint32_t now;
 	long woken = 0;
-	spin_lock(&task_lock);
-	uintptr_t key = futex_key(uaddr, &now);
-	for (int i = 0; i < CONFIG_NTHREADS && key && woken < n; i++) {
+	for (int i = 0; i < CONFIG_NTHREADS && woken < n; i++) {
 		struct tcb_s *t = &threads[i];
 		if (t->state == THREAD_SLEEPING && t->futex_pa == key) {
 			t->futex_pa = 0; /* tells it a wake, not a time-out, ended its sleep */
@@ -73,8 +72,37 @@ static long futex_wake(uintptr_t uaddr, int n)
 			woken++;
 		}
 	}
+	return woken;
+}
+
+/* Wake at most n threads sleeping on the word at uaddr. Returns how many, or -EFAULT. */
+static long futex_wake(uintptr_t uaddr, int n)
+{
+	uint32_t now;
+	spin_lock(&task_lock);
+	uintptr_t key = futex_key(uaddr, &now);
+	long woken = key ? wake_key(key, n) : -EFAULT;
 	spin_unlock(&task_lock);
-	return key ? woken : -EFAULT;
+	return woken;
+}
+
+void futex_clear_tid(struct task_group_s *g, uintptr_t uaddr)
+{
+	const pte_t need = PTE_V | PTE_U | PTE_W;
+	/* Both locks: the word may be in the window or outside it, and neither page may be
+	 * unmapped and freed while we store to it. */
+	spin_lock(&g_shminfo.lock);
+	spin_lock(&g->vm_lock);
+	pte_t pte = uaddr % sizeof(uint32_t) == 0 && access_ok(uaddr, sizeof(uint32_t))
+			? vm_lookup(g->addrenv.pagetable, uaddr)
+			: 0;
+	uintptr_t key = (pte & need) == need ? PTE_TO_PA(pte) + uaddr % PGSIZE : 0;
+	if (key)
+		__atomic_store_n((uint32_t *)key, 0, __ATOMIC_RELEASE);
+	spin_unlock(&g->vm_lock);
+	spin_unlock(&g_shminfo.lock);
+	if (key)
+		wake_key(key, INT32_MAX);
 }
 
 long sys_futex(uintptr_t uaddr, int op, uint32_t val, uintptr_t utimeout)

@@ -218,9 +218,7 @@ static void group_teardown(struct task_group_s *g)
 			group_reap_orphan(&groups[i]);
 		}
 	}
-	g->state = GROUP_ZOMBIE;
-	if (g->parent)
-		wakeup(g->parent); /* a parent in waitpid sleeps on its group */
+	g->state = GROUP_ZOMBIE; /* a parent in waitpid is woken when this thread is reaped */
 }
 
 void thread_exit(int wait_status)
@@ -270,8 +268,20 @@ void thread_reap(struct tcb_s *t)
 	mm_pgfree(t->kstack, KSTACK_PAGES);
 	t->kstack = 0;
 	t->state = THREAD_UNUSED;
+	/* Only now is all of the thread given back: tell a joiner (the last thread's process
+	 * has no memory left to tell), and a parent waiting for the process's last thread. */
+	if (t->clear_tid && g->state == GROUP_LIVE)
+		futex_clear_tid(g, t->clear_tid);
+	if (g->state == GROUP_ZOMBIE && g->parent)
+		wakeup(g->parent);
 	if (g->state == GROUP_ZOMBIE)
 		group_reap_orphan(g);
+}
+
+/* The process's exit is reported only once its last thread is gone. Caller holds task_lock. */
+int group_reapable(const struct task_group_s *g)
+{
+	return g->state == GROUP_ZOMBIE && threads_of(g) == 0;
 }
 
 void sleep_on(void *chan)
@@ -296,7 +306,7 @@ void wakeup(void *chan)
 void group_reap_orphan(struct task_group_s *g)
 {
 	KASSERT(spin_holding(&task_lock));
-	if (g->state == GROUP_ZOMBIE && g->parent == NULL && threads_of(g) == 0)
+	if (g->parent == NULL && group_reapable(g))
 		g->state = GROUP_UNUSED;
 }
 
@@ -320,6 +330,12 @@ int task_count_live(void)
 long sys_exit(int code)
 {
 	thread_exit(W_EXITCODE(code));
+}
+
+long sys_set_tid_address(uintptr_t uaddr)
+{
+	this_thread()->clear_tid = uaddr; /* checked when it is used, as on Linux */
+	return this_thread()->tid;
 }
 
 long sys_exit_group(int code)

@@ -50,6 +50,8 @@ struct tcb_s {
 	void *chan;             /* what it sleeps on (task_lock) */
 	uint64_t wake_time;     /* for a timed sleep: the time CSR value to wake at */
 	uintptr_t futex_pa;     /* in futex_wait: the physical address it waits on */
+	uintptr_t clear_tid;    /* user word set to 0, with a futex wake, once it is reaped:
+				 * how pthread_join learns it is gone (set_tid_address) */
 	struct tcb_s *run_next; /* the next thread in the run queue, while runnable */
 	unsigned long affinity; /* the harts (cpu indexes, bit i for cpus[i]) it may run on */
 	int hart;               /* the hart it runs on, or last ran on (cpu index) */
@@ -166,12 +168,20 @@ void thread_reap(struct tcb_s *t);
 /* If exited group g has no parent to wait for it, free its slot. Caller holds task_lock. */
 void group_reap_orphan(struct task_group_s *g);
 
+/* Has g exited with every thread of it reaped, so that its status may be collected? Caller
+ * holds task_lock. */
+int group_reapable(const struct task_group_s *g);
+
 /* The process pid names, its own or (as Linux allows) one of its threads', once it is live
  * or a zombie; else NULL. Caller holds task_lock. */
 struct task_group_s *group_by_pid(int pid);
 
 /* The thread with tid, or NULL. Caller holds task_lock. */
 struct tcb_s *thread_by_tid(int tid);
+
+/* Linux's clear_child_tid: store 0 in the word at uaddr in g's memory and wake every thread
+ * waiting on it. A word g cannot write is left alone. Caller holds task_lock. (futex.c) */
+void futex_clear_tid(struct task_group_s *g, uintptr_t uaddr);
 
 /* Threads in a timed sleep (nanosleep, futex), so the scheduler can skip looking for them. */
 extern int timed_sleepers;

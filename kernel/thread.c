@@ -3,11 +3,12 @@
 #include "kernel.h"
 #include "lib/string.h"
 #include "memlayout.h"
+#include "mm/uaccess.h"
 #include "mm/ustack.h"
 #include "syscall.h"
 #include "task.h"
 
-long sys_thread_create(uintptr_t entry, uintptr_t arg, uintptr_t tls)
+long sys_thread_create(uintptr_t entry, uintptr_t arg, uintptr_t tls, uintptr_t ctid)
 {
 	struct tcb_s *self = this_thread();
 	struct task_group_s *g = self->group;
@@ -21,6 +22,13 @@ long sys_thread_create(uintptr_t entry, uintptr_t arg, uintptr_t tls)
 		return slot;
 	}
 	t->stack_slot = slot;
+	/* The tid goes into ctid before the thread can run, and so before its reaping can
+	 * store the 0 there (Linux's CLONE_PARENT_SETTID, which glibc points at the same word). */
+	if (ctid && copyout(ctid, &t->tid, sizeof(t->tid)) != 0) {
+		ustack_slot_free(g, slot);
+		thread_free(t);
+		return -EFAULT;
+	}
 	memset(t->tf, 0, sizeof(*t->tf));
 	t->tf->sepc = entry;
 	t->tf->a0 = arg;
@@ -28,6 +36,7 @@ long sys_thread_create(uintptr_t entry, uintptr_t arg, uintptr_t tls)
 	t->tf->gp = self->tf->gp;           /* the program's global pointer */
 	t->tf->sp = THREAD_STACK_TOP(slot); /* 16-aligned, backed at first touch */
 	t->affinity = self->affinity;       /* as on Linux: the creator's harts */
+	t->clear_tid = ctid;
 	spin_lock(&task_lock);
 	g->nthreads++;
 	int tid = t->tid;

@@ -54,7 +54,7 @@ long sys_wait4(int pid, uintptr_t ustatus, int options, uintptr_t urusage)
 			if (!matches(g, self, pid))
 				continue;
 			have_children = 1;
-			if (g->state != GROUP_ZOMBIE)
+			if (!group_reapable(g))
 				continue;
 			long ret = reap(self, g, ustatus, urusage);
 			spin_unlock(&task_lock);

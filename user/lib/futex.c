@@ -12,10 +12,15 @@ long __futex(int *word, int op, int val, const void *timeout);
 
 int __futex_wait(int *word, int val)
 {
-	return __futex(word, FUTEX_WAIT, val, 0) == 0 ? 0 : errno;
+	int saved = errno; /* the caller's errno is the program's, not ours to change */
+	int err = __futex(word, FUTEX_WAIT, val, 0) == 0 ? 0 : errno;
+	errno = saved;
+	return err;
 }
 
 void __futex_wake(int *word, int n)
 {
+	int saved = errno;
 	__futex(word, FUTEX_WAKE, n, 0);
+	errno = saved;
 }

@@ -33,6 +33,8 @@ pid_t fork(void)
 	__malloc_lock();
 	__stdio_lock_all();
 	pid_t pid = __fork();
+	if (pid == 0)
+		__pthread_forked();
 	__stdio_unlock_all();
 	__malloc_unlock();
 	return pid;

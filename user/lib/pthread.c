@@ -8,7 +8,9 @@
 
 #include "thread.h"
 
-long __thread_create(void (*entry)(struct pthread *), struct pthread *arg, struct pthread *tls);
+long __thread_create(void (*entry)(struct pthread *), struct pthread *arg, struct pthread *tls,
+		     int *ctid);
+long set_tid_address(int *word);
 __attribute__((noreturn)) void __exit_thread(int code);
 
 static struct pthread first; /* the thread main runs in */
@@ -16,8 +18,24 @@ static int running = 1;      /* threads not yet ended; the last one ends the pro
 
 void __pthread_init(void)
 {
-	first.tid = getpid();
+	first.tid = (int)set_tid_address(&first.tid);
 	__asm__ volatile("mv tp, %0" ::"r"(&first));
+}
+
+void __pthread_forked(void)
+{
+	running = 1; /* the child has the calling thread only */
+	struct pthread *self = __pthread_self();
+	self->tid = (int)set_tid_address(&self->tid);
+}
+
+/* Wait until the kernel has reaped t, storing 0 in t->tid (set_tid_address): only then is
+ * all of t given back, and its record free to reuse. */
+static void wait_reaped(struct pthread *t)
+{
+	int tid;
+	while ((tid = __atomic_load_n(&t->tid, __ATOMIC_ACQUIRE)) != 0)
+		__futex_wait(&t->tid, tid);
 }
 
 /* Where a new thread starts (thread_create's entry): run its function, then end with what
@@ -37,14 +55,12 @@ int pthread_create(pthread_t *thread, const pthread_attr_t *attr, void *(*fn)(vo
 	t->fn = fn;
 	t->arg = arg;
 	__atomic_fetch_add(&running, 1, __ATOMIC_RELAXED);
-	long tid = __thread_create(start, t, t);
-	if (tid < 0) {
+	if (__thread_create(start, t, t, &t->tid) < 0) { /* the kernel stores t->tid */
 		int err = errno;
 		__atomic_fetch_sub(&running, 1, __ATOMIC_RELAXED);
 		free(t);
 		return err;
 	}
-	t->tid = (int)tid;
 	*thread = t;
 	return 0;
 }
@@ -67,8 +83,10 @@ void pthread_exit(void *result)
 	self->result = result;
 	if (leave_runs(self, THREAD_ENDED))
 		__futex_wake(&self->state, INT_MAX);
-	else if (self != &first)
-		free(self); /* detached: nobody will look at it; errno is not used from here on */
+	else if (self != &first) {
+		set_tid_address(NULL); /* detached: nobody will look at it, so nothing to clear */
+		free(self);            /* and errno is not used from here on */
+	}
 	__exit_thread(0);
 }
 
@@ -81,6 +99,7 @@ int pthread_join(pthread_t t, void **result)
 		__futex_wait(&t->state, THREAD_RUNS);
 	if (state == THREAD_DETACHED)
 		return EINVAL;
+	wait_reaped(t);
 	if (result)
 		*result = t->result;
 	if (t != &first)
@@ -94,6 +113,7 @@ int pthread_detach(pthread_t t)
 		return 0;
 	if (__atomic_load_n(&t->state, __ATOMIC_ACQUIRE) == THREAD_DETACHED)
 		return EINVAL;
+	wait_reaped(t);
 	if (t != &first)
 		free(t); /* it has ended, and nobody will join it now */
 	return 0;

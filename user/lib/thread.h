@@ -7,7 +7,7 @@
  * psABI's thread pointer. */
 struct pthread {
 	int err;             /* errno */
-	int tid;             /* the kernel's id for it (gettid) */
+	int tid;             /* the kernel's id for it; 0 once the kernel has reaped it */
 	void *(*fn)(void *); /* what it runs */
 	void *arg;           /* and with what */
 	void *result;        /* what fn returned, or what it gave pthread_exit */
@@ -47,3 +47,6 @@ void __stdio_unlock_all(void);
 
 /* Make the calling (first) thread's record, and point tp at it. start.c calls this first. */
 void __pthread_init(void);
+
+/* In a child of fork: the calling thread is now its process's only one, with a new tid. */
+void __pthread_forked(void);

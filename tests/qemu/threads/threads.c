@@ -282,12 +282,14 @@ TEST(pthread_create_with_attributes_is_einval)
 	EXPECT_EQ(pthread_create(&t, &attr, add_100, NULL), EINVAL);
 }
 
-static _Atomic int detached_tid;
+static _Atomic int detached_tid, may_end;
 
 static void *note_tid(void *unused)
 {
 	(void)unused;
 	atomic_store(&detached_tid, gettid());
+	while (!atomic_load(&may_end)) /* its record must outlive the join below */
+		sched_yield();
 	return NULL;
 }
 
@@ -296,9 +298,11 @@ TEST(joining_oneself_is_edeadlk_and_a_detached_thread_einval)
 	pthread_t t;
 	EXPECT_EQ(pthread_join(pthread_self(), NULL), EDEADLK);
 	atomic_store(&detached_tid, 0);
+	atomic_store(&may_end, 0);
 	EXPECT_EQ(pthread_create(&t, NULL, note_tid, NULL), 0);
 	EXPECT_EQ(pthread_detach(t), 0);
 	EXPECT_EQ(pthread_join(t, NULL), EINVAL);
+	atomic_store(&may_end, 1);
 	/* Leave no thread behind for the next test: wait until its tid names nothing. */
 	while (atomic_load(&detached_tid) == 0 || kill(atomic_load(&detached_tid), 0) == 0)
 		sched_yield();
@@ -471,4 +475,27 @@ TEST(futex_refuses_what_it_cannot_do)
 	EXPECT_ERRNO(syscall(98, &word, 0, 5, &short_wait), ETIMEDOUT); /* nobody woke it */
 	EXPECT_ERRNO(syscall(98, &word, 0, 5, &bad), EINVAL);
 	EXPECT_EQ(syscall(98, &word, 1, 10, 0), 0); /* a wake with nobody waiting wakes none */
+}
+
+static void *idle_thread(void *unused)
+{
+	(void)unused;
+	return NULL;
+}
+
+TEST(the_kernel_stores_a_threads_tid_at_start_and_0_once_it_is_reaped)
+{
+	int word = -1;
+	EXPECT_EQ(syscall(96, &word), gettid()); /* set_tid_address gives the caller's tid */
+	EXPECT_EQ(word, -1);                    /* and stores nothing until the thread is reaped */
+	EXPECT_EQ(syscall(96, NULL), gettid()); /* and NULL takes it back */
+	/* thread_create stores the new tid at ctid before the thread can run, or refuses. */
+	EXPECT_ERRNO(syscall(1081, idle_thread, 0, 0, (void *)8), EFAULT);
+	pthread_t t;
+	EXPECT_EQ(pthread_create(&t, NULL, idle_thread, NULL), 0);
+	EXPECT_EQ(pthread_join(t, NULL), 0); /* the heap and the stack area's tables are there now */
+	unsigned long free_before = free_pages();
+	EXPECT_EQ(pthread_create(&t, NULL, idle_thread, NULL), 0);
+	EXPECT_EQ(pthread_join(t, NULL), 0);  /* returns once the kernel has stored the 0 */
+	EXPECT_EQ(free_pages(), free_before); /* and so every page of the thread is back */
 }
