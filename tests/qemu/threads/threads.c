@@ -487,13 +487,14 @@ TEST(the_kernel_stores_a_threads_tid_at_start_and_0_once_it_is_reaped)
 {
 	int word = -1;
 	EXPECT_EQ(syscall(96, &word), gettid()); /* set_tid_address gives the caller's tid */
-	EXPECT_EQ(word, -1);                    /* and stores nothing until the thread is reaped */
-	EXPECT_EQ(syscall(96, NULL), gettid()); /* and NULL takes it back */
+	EXPECT_EQ(word, -1);                     /* and stores nothing until the thread is reaped */
+	EXPECT_EQ(syscall(96, NULL), gettid());  /* and NULL takes it back */
 	/* thread_create stores the new tid at ctid before the thread can run, or refuses. */
 	EXPECT_ERRNO(syscall(1081, idle_thread, 0, 0, (void *)8), EFAULT);
 	pthread_t t;
 	EXPECT_EQ(pthread_create(&t, NULL, idle_thread, NULL), 0);
-	EXPECT_EQ(pthread_join(t, NULL), 0); /* the heap and the stack area's tables are there now */
+	EXPECT_EQ(pthread_join(t, NULL),
+		  0); /* the heap and the stack area's tables are there now */
 	unsigned long free_before = free_pages();
 	EXPECT_EQ(pthread_create(&t, NULL, idle_thread, NULL), 0);
 	EXPECT_EQ(pthread_join(t, NULL), 0);  /* returns once the kernel has stored the 0 */
