@@ -16,6 +16,11 @@ int ncpu = 1;
 static uint64_t timebase_hz;
 static int all_up; /* every hart has started: they may all run threads now */
 
+/* Each hart's fate at boot: it came up in time, or the boot hart gave up on it. Whichever
+ * side moves it off HART_WAITED first decides. */
+enum { HART_WAITED, HART_JOINED, HART_LEFT_OUT };
+static int fate[NCPU];
+
 /* Why each hart was last interrupted: IPI_* bits, set by the sender, cleared by the hart. */
 static unsigned pending[NCPU];
 
@@ -26,6 +31,11 @@ extern char _secondary_start[];
 __attribute__((noreturn)) void hart_main(unsigned long hartid)
 {
 	struct cpu *c = &cpus[hartid];
+	int waited = HART_WAITED;
+	if (!__atomic_compare_exchange_n(&fate[hartid], &waited, HART_JOINED, 0, __ATOMIC_ACQ_REL,
+					 __ATOMIC_ACQUIRE))
+		for (;;) /* too late: the kernel runs without this hart */
+			wfi();
 	c->hartid = hartid;
 	vm_switch(&kernel_addrenv);
 	trap_init();
@@ -39,21 +49,49 @@ __attribute__((noreturn)) void hart_main(unsigned long hartid)
 	scheduler();
 }
 
+/* Wait until time CSR value deadline for hart id to come up; 1 if it did. */
+static int joined_by(unsigned long id, uint64_t deadline)
+{
+	while (csr_read(time) < deadline)
+		if (__atomic_load_n(&fate[id], __ATOMIC_ACQUIRE) == HART_JOINED)
+			return 1;
+	return 0;
+}
+
+/* Start hart id and wait for it to run the kernel; 1 if it does. A hart comes up in a few
+ * thousand instructions. Rarely (one boot in 150 with both host cores busy) QEMU loses the
+ * wakeup that OpenSBI sends the hart, and it sleeps on; a second IPI wakes it. A hart that
+ * still does not come is left out, so that the kernel boots, and says so. */
+static int start_hart(unsigned long id)
+{
+	if (sbi_hart_start(id, (uintptr_t)_secondary_start, 0) != 0) {
+		kprintf("smp: hart %lu would not start\n", id);
+		return 0;
+	}
+	uint64_t ms = timebase_hz / 1000;
+	if (!joined_by(id, csr_read(time) + 10 * ms)) {
+		sbi_send_ipi(1UL << id, 0);
+		if (!joined_by(id, csr_read(time) + 1000 * ms)) {
+			int waited = HART_WAITED;
+			if (__atomic_compare_exchange_n(&fate[id], &waited, HART_LEFT_OUT, 0,
+							__ATOMIC_ACQ_REL, __ATOMIC_ACQUIRE)) {
+				kprintf("smp: hart %lu did not come up; running without it\n", id);
+				return 0;
+			}
+		}
+	}
+	while (!__atomic_load_n(&cpus[id].started, __ATOMIC_ACQUIRE))
+		; /* it has joined, and is setting itself up */
+	return 1;
+}
+
 void smp_start_harts(const struct machine_info *m)
 {
 	timebase_hz = m->timebase_hz;
 	cpus[cpu_index()].started = 1;
-	for (unsigned long id = 0; id < NCPU; id++) {
-		if (!(m->harts & 1UL << id) || id == cpu_index())
-			continue;
-		if (sbi_hart_start(id, (uintptr_t)_secondary_start, 0) != 0) {
-			kprintf("smp: hart %lu would not start\n", id);
-			continue;
-		}
-		while (!__atomic_load_n(&cpus[id].started, __ATOMIC_ACQUIRE))
-			; /* it is on its way: a few thousand instructions */
-		ncpu++;
-	}
+	for (unsigned long id = 0; id < NCPU; id++)
+		if (m->harts & 1UL << id && id != cpu_index())
+			ncpu += start_hart(id);
 	__atomic_store_n(&all_up, 1, __ATOMIC_RELEASE);
 }
 
