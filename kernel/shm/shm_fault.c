@@ -64,13 +64,16 @@ int shm_back_page(struct task_group_s *t, const struct shm_attach_s *a, uintptr_
 
 int shm_fault(struct task_group_s *t, uintptr_t va, uint64_t access)
 {
+	/* Under the lock: another thread of the process may be detaching this very attachment. */
+	spin_lock(&g_shminfo.lock);
 	struct shm_attach_s *a = shm_find_attachment(t, va);
 	/* Shared memory is never executable, and SHM_RDONLY means read only. */
-	if (!a || access == PTE_X || (access == PTE_W && a->rdonly))
+	if (!a || access == PTE_X || (access == PTE_W && a->rdonly)) {
+		spin_unlock(&g_shminfo.lock);
 		return -EFAULT;
+	}
 	uintptr_t leaf;
 	const char *how;
-	spin_lock(&g_shminfo.lock);
 	int err = back_page(t, a, va, &leaf, &how);
 	if (err == 0 && kernel_verbose)
 		narrate_fault(t, leaf, PTE_TO_PA(vm_lookup(t->addrenv.pagetable, leaf)), how,
