@@ -2,6 +2,7 @@
 #include "shutdown.h"
 
 #include "kernel.h"
+#include "riscv.h"
 #include "mm/pgalloc.h"
 #include "shm/shm.h"
 #include "spinlock.h"
@@ -30,6 +31,12 @@ void shutdown_note_exit(int wait_status)
 
 void shutdown(void)
 {
+	static int begun;
+	/* Every idle hart that finds nothing left calls this: one powers off, and the rest
+	 * sleep, so the closing lines come out once. */
+	if (__atomic_exchange_n(&begun, 1, __ATOMIC_ACQ_REL))
+		for (;;)
+			wfi();
 	struct pginfo_s info;
 	int nsegs;
 	size_t held = shm_held_pages(&nsegs);

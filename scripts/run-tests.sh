@@ -16,7 +16,8 @@
 #   mem SIZE          QEMU's RAM for this suite (default 128M)
 #   icount            run on virtual time (QEMU -icount): the timer ticks after so many
 #                     instructions, not so much host time, so a slow host cannot move it
-#   cpus N...         the numbers of harts to boot it with (default: 1 and 4)
+#   cpus N...         the numbers of harts to boot it with (default: 1 and 4); "eager cpus
+#                     N..." or "lazy cpus N..." for one kind of backing only
 #   eager LINE        LINE applies with eager backing only (lazy LINE: lazy only)
 #   smp LINE          LINE applies with more than one hart only (up LINE: with one only)
 # Every run must also be free of panics and give back every page.
@@ -80,8 +81,9 @@ ordered() { # ordered FILE A B: a line matching A precedes one matching B
 	[ -n "$a" ] && [ -n "$b" ] && [ "$a" -lt "$b" ]
 }
 
-balanced() { # the accounting line shows as many free pages at exit as at boot
-	grep -qE '^mm: free pages boot=([0-9]+) exit=\1$' "$1"
+balanced() { # the accounting line, printed once, shows as many free pages at exit as at boot
+	grep -qE '^mm: free pages boot=([0-9]+) exit=\1$' "$1" &&
+		[ "$(grep -c '^mm: free pages' "$1")" -eq 1 ]
 }
 
 held_balanced() { # free pages at exit, plus those the segments left behind hold, equal boot's
@@ -395,12 +397,11 @@ if [ "$only_suites" -eq 0 ]; then
 fi
 for suite in "$@"; do
 	expect=tests/qemu/$suite/expect
-	for cpus in $(sed -n 's/^cpus //p' "$expect" | grep . || echo 1 4); do
-		for mode in eager lazy; do
-			b=build$([ $mode = lazy ] && echo /lazy)
-			if runs_in $mode "$expect"; then
-				job boot_and_check "$suite" "$b/tests/$suite/kernel.elf" "$expect" $mode "" "$cpus"
-			fi
+	for mode in eager lazy; do
+		b=build$([ $mode = lazy ] && echo /lazy)
+		runs_in $mode "$expect" || continue
+		for cpus in $(sed -n "s/^\($mode \)\{0,1\}cpus //p" "$expect" | grep . || echo 1 4); do
+			job boot_and_check "$suite" "$b/tests/$suite/kernel.elf" "$expect" $mode "" "$cpus"
 		done
 	done
 done
