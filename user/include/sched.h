@@ -20,6 +20,7 @@ typedef struct {
 #define CPU_CLR(cpu, set) ((set)->__bits[__CPU_WORD(cpu)] &= ~__CPU_BIT(cpu))
 #define CPU_ISSET(cpu, set) (((set)->__bits[__CPU_WORD(cpu)] & __CPU_BIT(cpu)) != 0)
 #define CPU_COUNT(set) __sched_cpucount(sizeof(cpu_set_t), (set))
+#define CPU_EQUAL(a, b) (__builtin_memcmp((a), (b), sizeof(cpu_set_t)) == 0)
 int __sched_cpucount(size_t size, const cpu_set_t *set);
 
 /* Let thread pid (0: the caller; a process's pid names its first thread) run only on the
