@@ -2,8 +2,8 @@
 #include "shutdown.h"
 
 #include "kernel.h"
-#include "riscv.h"
 #include "mm/pgalloc.h"
+#include "riscv.h"
 #include "shm/shm.h"
 #include "spinlock.h"
 #include "task.h"

@@ -1,8 +1,12 @@
 /* rvshm's figures, in exact instruction counts (QEMU -icount shift=0 makes rdinstret exact).
  * Each figure is the cheapest of a few repetitions, so that a timer tick that lands inside
  * one measurement does not count. scripts/bench.sh boots this in an eager kernel, a lazy
- * kernel, and without -icount for the wall-clock figures. */
+ * kernel, and without -icount for the wall-clock figures; and on two harts, without -icount,
+ * for the figures that need a second hart (see smp_figures for why those are wall time). */
+#define _GNU_SOURCE /* cpu_set_t */
+#include <pthread.h>
 #include <sched.h>
+#include <signal.h>
 #include <string.h>
 #include <sys/shm.h>
 #include <sys/wait.h>
@@ -166,24 +170,36 @@ struct ring {
 
 static char src[BLOCK], dst[BLOCK];
 
-/* Copy TOTAL bytes through the ring, producer and consumer in this one process. */
-static uint64_t exchange_alone(struct ring *r)
+/* Copy TOTAL bytes through the ring, producer and consumer in this one process; what clock
+ * (instret or rdtime) advanced meanwhile. */
+static uint64_t exchange_alone(struct ring *r, uint64_t (*clock)(void))
 {
-	uint64_t t0 = instret();
+	uint64_t t0 = clock();
 	for (long done = 0; done < TOTAL / BLOCK; done++) {
 		memcpy(r->slot[done % SLOTS], src, BLOCK);
 		memcpy(dst, r->slot[done % SLOTS], BLOCK);
 	}
-	return instret() - t0;
+	return clock() - t0;
 }
 
-/* The same copies, with a child producing and this process consuming. Returns the
- * instructions of both, since rdinstret counts everything the hart runs. */
-static uint64_t exchange_shared(struct ring *r)
+/* Pin the calling thread to hart h. */
+static void pin(int h)
+{
+	cpu_set_t set;
+	CPU_ZERO(&set);
+	CPU_SET(h, &set);
+	sched_setaffinity(0, sizeof(set), &set);
+}
+
+/* The same copies, with a child producing and this process consuming; on harts 1 and 0 if
+ * pinned. On one hart rdinstret counts the instructions of both. */
+static uint64_t exchange_shared(struct ring *r, uint64_t (*clock)(void), int pinned)
 {
 	r->produced = r->consumed = 0;
 	pid_t pid = fork();
 	if (pid == 0) {
+		if (pinned)
+			pin(1);
 		for (long n = 0; n < TOTAL / BLOCK; n++) {
 			while (n - r->consumed >= SLOTS)
 				sched_yield(); /* the ring is full */
@@ -193,7 +209,9 @@ static uint64_t exchange_shared(struct ring *r)
 		}
 		_exit(0);
 	}
-	uint64_t t0 = instret();
+	if (pinned)
+		pin(0);
+	uint64_t t0 = clock();
 	for (long n = 0; n < TOTAL / BLOCK; n++) {
 		while (r->produced <= n)
 			sched_yield(); /* the ring is empty */
@@ -201,7 +219,7 @@ static uint64_t exchange_shared(struct ring *r)
 		memcpy(dst, r->slot[n % SLOTS], BLOCK);
 		r->consumed = n + 1;
 	}
-	uint64_t cost = instret() - t0;
+	uint64_t cost = clock() - t0;
 	waitpid(pid, NULL, 0);
 	return cost;
 }
@@ -211,8 +229,8 @@ static void exchange_figure(void)
 	int id = shmget(IPC_PRIVATE, sizeof(struct ring), 0600);
 	struct ring *r = shmat(id, NULL, 0);
 	memset(src, 'x', sizeof(src));
-	exchange_alone(r); /* warm: every page of the ring is backed after this */
-	uint64_t alone = exchange_alone(r), shared = exchange_shared(r);
+	exchange_alone(r, instret); /* warm: every page of the ring is backed after this */
+	uint64_t alone = exchange_alone(r, instret), shared = exchange_shared(r, instret, 0);
 	shmdt(r);
 	shmctl(id, IPC_RMID, NULL);
 	/* bytes/instruction shared over bytes/instruction alone = alone / shared, in 1/1000 */
@@ -289,8 +307,170 @@ static void huge_fault_figure(void)
 	       (unsigned long)(best * 1000 / HPG % 1000));
 }
 
+/* --- Figures that need a second hart. QEMU 7.2's -icount runs the harts in turn, each for a
+ * slice that lasts until the next timer deadline, so a hart that waits for another spins for
+ * millions of instructions first: counts would measure QEMU's slices, not the kernel. These
+ * are therefore host time (the time CSR, 100 ns a tick) under MTTCG, the median of ROUNDS. */
+#define ROUNDS 21
+
+static uint64_t clock_time(void)
+{
+	return rdtime();
+}
+
+/* The median of v[0..n), which it sorts. */
+static uint64_t median(uint64_t *v, int n)
+{
+	for (int i = 1; i < n; i++)
+		for (int j = i; j > 0 && v[j - 1] > v[j]; j--) {
+			uint64_t t = v[j];
+			v[j] = v[j - 1], v[j - 1] = t;
+		}
+	return v[n / 2];
+}
+
+static volatile int wake_word;       /* the futex the sleeper waits on: its round */
+static volatile uint64_t woken_from; /* when the waker called FUTEX_WAKE */
+static uint64_t wake_ns[ROUNDS];
+
+/* On hart 1: sleep on wake_word each round, and note how long the wake took to reach it. */
+static void *sleeper(void *unused)
+{
+	(void)unused;
+	pin(1);
+	for (int i = 0; i < ROUNDS; i++) {
+		while (wake_word == i)
+			syscall(98, &wake_word, 0, i, 0); /* FUTEX_WAIT while it is still i */
+		wake_ns[i] = (rdtime() - woken_from) * 100;
+	}
+	return NULL;
+}
+
+/* ipi_wake: from FUTEX_WAKE on hart 0 to the woken thread running on hart 1, which was idle
+ * in wfi: the kernel makes it runnable and sends an IPI. */
+static void ipi_wake_figure(void)
+{
+	pin(0);
+	wake_word = 0;
+	pthread_t t;
+	pthread_create(&t, NULL, sleeper, NULL);
+	for (int i = 0; i < ROUNDS; i++) {
+		usleep(2000); /* the sleeper is asleep by now, and hart 1 in wfi */
+		woken_from = rdtime();
+		wake_word = i + 1;
+		syscall(98, &wake_word, 1, 1, 0); /* FUTEX_WAKE one */
+	}
+	pthread_join(t, NULL);
+	report("ipi_wake_wall", median(wake_ns, ROUNDS), "ns");
+}
+
+static volatile int spin_stop;
+
+/* Keep hart 1 in this process: its page table stays loaded there. */
+static void *spin_on_hart_1(void *unused)
+{
+	(void)unused;
+	pin(1);
+	while (!spin_stop)
+		;
+	return NULL;
+}
+
+/* The median time of shmdt of one touched page. */
+static uint64_t shmdt_ns(int id)
+{
+	uint64_t v[ROUNDS];
+	for (int i = 0; i < ROUNDS; i++) {
+		volatile char *p = shmat(id, NULL, 0);
+		*p = 1;
+		uint64_t t0 = rdtime();
+		shmdt((void *)p);
+		v[i] = (rdtime() - t0) * 100;
+	}
+	return median(v, ROUNDS);
+}
+
+/* shootdown: shmdt of one page when no other hart holds the page table (no IPI), and when a
+ * thread of the process runs on hart 1 (a remote fence through SBI, waited for). */
+static void shootdown_figures(void)
+{
+	pin(0);
+	int id = shmget(IPC_PRIVATE, PG, 0600);
+	uint64_t alone = shmdt_ns(id);
+	pthread_t t;
+	spin_stop = 0;
+	pthread_create(&t, NULL, spin_on_hart_1, NULL);
+	usleep(2000); /* it runs on hart 1 by now */
+	uint64_t fenced = shmdt_ns(id);
+	spin_stop = 1;
+	pthread_join(t, NULL);
+	shmctl(id, IPC_RMID, NULL);
+	report("shmdt_no_fence_wall", alone, "ns");
+	report("shmdt_remote_fence_wall", fenced, "ns");
+}
+
+/* kill: from kill(SIGKILL) on hart 0 of a process spinning on hart 1 until waitpid has its
+ * status: an IPI stops it at once, not at its hart's next 10 ms tick. */
+static void kill_figure(void)
+{
+	pin(0);
+	uint64_t v[ROUNDS];
+	int id = shmget(IPC_PRIVATE, PG, 0600);
+	volatile int *running = shmat(id, NULL, 0);
+	for (int i = 0; i < ROUNDS; i++) {
+		*running = 0;
+		pid_t pid = fork();
+		if (pid == 0) {
+			pin(1);
+			for (*running = 1;;)
+				;
+		}
+		while (!*running)
+			;
+		uint64_t t0 = rdtime();
+		kill(pid, SIGKILL);
+		waitpid(pid, NULL, 0);
+		v[i] = (rdtime() - t0) / 10;
+	}
+	shmdt((void *)running);
+	shmctl(id, IPC_RMID, NULL);
+	report("kill_other_hart_wall", median(v, ROUNDS), "us");
+}
+
+/* exchange_ratio_smp: the ring of exchange_figure with producer and consumer on two harts at
+ * once, over the copies in one process, in host time: the median of 5 runs each. */
+static void exchange_smp_figure(void)
+{
+	int id = shmget(IPC_PRIVATE, sizeof(struct ring), 0600);
+	struct ring *r = shmat(id, NULL, 0);
+	memset(src, 'x', sizeof(src));
+	uint64_t alone[5], shared[5];
+	exchange_alone(r, clock_time); /* warm */
+	for (int i = 0; i < 5; i++) {
+		alone[i] = exchange_alone(r, clock_time);
+		shared[i] = exchange_shared(r, clock_time, 1);
+	}
+	uint64_t a = median(alone, 5), b = median(shared, 5);
+	shmdt(r);
+	shmctl(id, IPC_RMID, NULL);
+	printf("bench: exchange_ratio_smp_wall %lu.%03lu ratio\n", (unsigned long)(a / b),
+	       (unsigned long)(a * 1000 / b % 1000));
+}
+
+static void smp_figures(void)
+{
+	ipi_wake_figure();
+	shootdown_figures();
+	kill_figure();
+	exchange_smp_figure();
+}
+
 int main(void)
 {
+	if (sysconf(_SC_NPROCESSORS_ONLN) > 1) {
+		smp_figures();
+		return 0;
+	}
 	if (RVSHM_LAZY) {
 		fault_figures();
 		huge_fault_figure();
