@@ -19,6 +19,10 @@ CONFIG_NTHREADS ?= 64
 CONFIG_THREADS_PER_PROCESS ?= 16
 GDBPORT ?= 26000
 JOBS ?= $(shell nproc 2>/dev/null || echo 1)
+# make test builds its hundred-odd images on every core, as its boots run.
+ifneq ($(filter test,$(MAKECMDGOALS)),)
+MAKEFLAGS += -j$(JOBS)
+endif
 BOOT_LIMIT ?= 300
 
 LAZY ?= 0
