@@ -265,7 +265,9 @@ bench_checks() { # make bench runs and prints every figure; the figures themselv
 	for figure in syscall_null syscall_null_wall usleep_1ms_wall shmget_1page shmat_page \
 		shmdt_page shm_fault shm_fault_new ctx_switch ctx_switch_fp fork exchange_ratio \
 		shmat_huge_page shmdt_huge_page scale_eager_huge_256mib_shmat \
-		scale_eager_huge_256mib_shmdt scale_lazy_huge_256mib_shmat scale_lazy_huge_256mib_shmdt; do
+		scale_eager_huge_256mib_shmdt scale_lazy_huge_256mib_shmat scale_lazy_huge_256mib_shmdt \
+		ipi_wake_wall shmdt_no_fence_wall shmdt_remote_fence_wall kill_other_hart_wall \
+		exchange_ratio_smp_wall; do
 		check "make bench prints $figure" grep -qE "^bench: $figure [0-9.]+ [a-z]+\$" "$out"
 	done
 	check "make bench: a 256 MiB segment shared by two processes, eager" \
