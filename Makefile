@@ -133,7 +133,7 @@ CONFIG_H := $(B)/include/rvshm_config.h
 
 DEMO := user/producer.c user/consumer.c
 
-.PHONY: all qemu qemu-gdb run test test-images bench fuzz clean format help FORCE
+.PHONY: all qemu qemu-gdb run test test-images bench bench-output docs fuzz clean format help FORCE
 all: $(B)/kernel.elf $(if $(filter build,$(B)),compile_commands.json)
 
 # The configuration header: scripts/gen-config.sh checks the values and rewrites the header
@@ -308,6 +308,13 @@ bench:
 		build/scale-lazy/bench-scale/kernel.elf
 	@sh scripts/bench.sh "$(QEMU)"
 
+# make docs: the figures the docs quote, from make bench (make test checks they still agree).
+docs: bench-output
+	@sh scripts/doc-figures.sh write $(B)/bench.txt docs/performance.md
+
+bench-output:
+	@$(MAKE) --no-print-directory -s bench >$(B)/bench.txt
+
 UNIT_TESTS := $(patsubst tests/unit/%.c,$(B)/unit/%,$(wildcard tests/unit/test_*.c))
 HOSTFLAGS := -std=c11 -g -O1 -Wall -Wextra -Werror -fsanitize=address,undefined \
 	-fno-sanitize-recover=all -D__KERNEL__ -iquote . -iquote include -iquote tests/unit/host \
@@ -362,6 +369,7 @@ Targets:
   make test                         host unit tests and in-QEMU suites: "N passed, M failed"
   make test-images                  build the kernels make test boots, without booting them
   make bench                        exact instruction counts of the kernel's paths
+  make docs                         set the figures docs/performance.md quotes from make bench
   make fuzz                         the system-call fuzzer, for as long as asked (SEED, CALLS)
   make format                       run clang-format over the tree
   make compile_commands.json        the compile commands, for clangd (a plain make writes it)
@@ -377,7 +385,7 @@ Variables (make TARGET NAME=value), with their defaults:
   CONFIG_MM_PGSIZE=4096             the page size (Sv39's)
   CONFIG_ARCH_SHM_VBASE=0x40000000  where each process's shared-memory window starts
   CONFIG_ARCH_SHM_MAXREGIONS=64     segments in the system, and attachments per process
-  CONFIG_ARCH_SHM_NPAGES=256        the largest segment, in pages
+  CONFIG_ARCH_SHM_NPAGES=1024       the largest segment, in pages
   CONFIG_NPROC=16                   process slots
   CONFIG_NTHREADS=64                thread slots, in all processes together
   CONFIG_THREADS_PER_PROCESS=16     the most threads one process may have

@@ -87,7 +87,6 @@ __attribute__((noreturn)) void kmain(unsigned long hartid, const void *dtb)
 	kvm_init(ram_end);
 	trap_init();
 	fpu_init();
-	shm_initialize();
 
 	if (kernel_verbose)
 		print_memory_map(ram_end);

@@ -241,6 +241,21 @@ refused() { # refused REASON MAKE-ARGS...: make fails, and says REASON
 	echo "$out" | grep -q "$reason"
 }
 
+help_defaults() { # every NAME ?= VALUE of the Makefile shows in make help as NAME=VALUE
+	help=$(make -s help)
+	sed -n 's/^\([A-Z_]*\) ?= \([^ ]*\)$/\1=\2/p' Makefile | while read -r pair; do
+		echo "$help" | grep -q "^  $pair " || { echo "make help lacks $pair" >&2; return 1; }
+	done
+}
+
+doc_claims() { # what the README says of the tree
+	check "make help gives each variable the default the Makefile gives it" help_defaults
+	check "the README names the packages scripts/install-deps.sh installs" sh -c \
+		"grep -qF \"\$(sed -n 's/^debian_packages=\"\(.*\)\"$/\1/p' scripts/install-deps.sh)\" README.md"
+	check "the README points at the LICENSE, which is MIT's" sh -c \
+		'grep -q "^MIT License" LICENSE && grep -q "(LICENSE)" README.md'
+}
+
 config_checks() { # a configuration value that cannot work is refused
 	check "make refuses an unaligned CONFIG_ARCH_SHM_VBASE, saying why" \
 		refused "is not page aligned" CONFIG_ARCH_SHM_VBASE=0x40000800
@@ -270,6 +285,8 @@ bench_checks() { # make bench runs and prints every figure; the figures themselv
 		exchange_ratio_smp_wall; do
 		check "make bench prints $figure" grep -qE "^bench: $figure [0-9.]+ [a-z]+\$" "$out"
 	done
+	check "docs/performance.md quotes the instruction counts make bench prints (make docs)" \
+		sh scripts/doc-figures.sh check "$out" docs/performance.md
 	check "make bench: a 256 MiB segment shared by two processes, eager" \
 		grep -q '^bench: scale_eager_256mib_ok 1 bool$' "$out"
 	check "make bench: a 256 MiB segment shared by two processes, lazy" \
@@ -393,6 +410,7 @@ if [ "$only_suites" -eq 0 ]; then
 	job demo_with_ram 64M
 	job demo_with_ram 1G
 	job format_check
+	job doc_claims
 	job fp_check
 	job max4_check
 	job config_checks

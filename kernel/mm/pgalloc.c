@@ -69,8 +69,3 @@ uintptr_t mm_pgpool_start(void)
 {
 	return pool.base;
 }
-
-uintptr_t mm_pgpool_end(void)
-{
-	return pool.base + pool.ngranules * PGSIZE;
-}

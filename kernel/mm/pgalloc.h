@@ -28,6 +28,5 @@ void mm_pgfree(uintptr_t pa, unsigned npages);
 /* How many pages there are, and how many are free. */
 void mm_pginfo(struct pginfo_s *info);
 
-/* The first and last+1 physical addresses of RAM the pool manages (for sanity checks). */
+/* The first physical address of RAM the pool manages. */
 uintptr_t mm_pgpool_start(void);
-uintptr_t mm_pgpool_end(void);

@@ -34,10 +34,10 @@ struct shm_region_s {
 	size_t npages;      /* the size rounded up to pages: to huge pages for SHM_HUGETLB */
 	int level;          /* the Sv39 level of its leaves: PAGE_LEVEL, or HUGE_LEVEL when it
 			     * is made of huge pages; each frame is then 2 MiB (shm_frame_size) */
-	uintptr_t *pages;   /* its frames, in order (shm_nslots of them); they need not be
+	uintptr_t *frames;  /* its frames, in order (shm_nslots of them); they need not be
 			     * contiguous. 0 = not backed yet (lazy backing fills them in on
 			     * first touch) */
-	size_t nframes;     /* how many of pages[] hold a frame */
+	size_t nframes;     /* how many of frames[] hold one */
 	size_t list_pages;  /* pages holding the pages[] list itself */
 	struct shmid_ds ds; /* what IPC_STAT reports; ds.shm_perm.__key is the key, which
 			     * becomes IPC_PRIVATE at IPC_RMID so the key can be used again */
@@ -56,7 +56,7 @@ static inline size_t shm_frame_size(const struct shm_region_s *r)
 	return LEVEL_SIZE(r->level);
 }
 
-/* How many frames r has room for: the length of r->pages[]. */
+/* How many frames r has room for: the length of r->frames[]. */
 static inline size_t shm_nslots(const struct shm_region_s *r)
 {
 	return r->npages * PGSIZE / shm_frame_size(r);
@@ -88,9 +88,6 @@ struct shm_group_s {
 	size_t bitmap_pages;
 	struct shm_attach_s attach[SHM_MAX_ATTACH];
 };
-
-/* Set up the region table. Called once at boot. */
-void shm_initialize(void);
 
 /* The region shmid names, or NULL if no live segment has that id. Caller holds the lock. */
 struct shm_region_s *shm_lookup(int shmid);

@@ -43,16 +43,16 @@ __attribute__((always_inline)) static inline int back_page(struct task_group_s *
 	uintptr_t page = *leaf = va >> shift << shift;
 	size_t i = (page - a->va) >> shift;
 	*how = "existing";
-	if (!r->pages[i]) {
+	if (!r->frames[i]) {
 		/* zeroed before anyone sees it; a huge page on a 2 MiB boundary */
 		uintptr_t frame = mm_pgalloc_aligned(1U << (shift - PGSHIFT), 1UL << shift);
 		if (!frame)
 			return -ENOMEM;
-		r->pages[i] = frame;
+		r->frames[i] = frame;
 		r->nframes++;
 		*how = "new";
 	}
-	return vm_map_missing(&t->addrenv, page, r->pages[i], r->level, shm_attach_perm(a));
+	return vm_map_missing(&t->addrenv, page, r->frames[i], r->level, shm_attach_perm(a));
 }
 
 int shm_back_page(struct task_group_s *t, const struct shm_attach_s *a, uintptr_t page,

@@ -1,13 +1,6 @@
-/* shm_initialize: the region table starts empty, with its lock ready. */
+/* The region table, NuttX's shm_initialize: it starts empty (every slot unused, all zero) with
+ * its lock ready, and a static initializer does that before the kernel runs, so nothing needs
+ * to be called at boot. */
 #include "shm.h"
 
-#include "lib/string.h"
-
 struct shm_info_s g_shminfo = { .lock = SPINLOCK_INIT("shm") };
-
-void shm_initialize(void)
-{
-	spin_lock(&g_shminfo.lock);
-	memset(g_shminfo.region, 0, sizeof(g_shminfo.region));
-	spin_unlock(&g_shminfo.lock);
-}

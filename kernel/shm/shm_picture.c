@@ -43,8 +43,8 @@ static void print_row(const struct shm_region_s *r, size_t i, const struct colum
 {
 	char line[160];
 	int n = 0;
-	if (r->pages[i])
-		n += kformat(line + n, sizeof(line) - n, "    0x%08lx", r->pages[i]);
+	if (r->frames[i])
+		n += kformat(line + n, sizeof(line) - n, "    0x%08lx", r->frames[i]);
 	else
 		n += kformat(line + n, sizeof(line) - n, "    (no frame)");
 	for (int c = 0; c < ncols; c++) {

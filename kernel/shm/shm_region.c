@@ -67,11 +67,11 @@ void shm_destroy(struct shm_region_s *r)
 	KASSERT(r->ds.shm_nattch == 0);
 	int id = r->id;
 	size_t frame_pages = shm_frame_size(r) / PGSIZE;
-	for (size_t i = 0; r->pages && i < shm_nslots(r); i++)
-		if (r->pages[i])
-			mm_pgfree(r->pages[i], (unsigned)frame_pages);
-	if (r->pages)
-		mm_pgfree((uintptr_t)r->pages, (unsigned)r->list_pages);
+	for (size_t i = 0; r->frames && i < shm_nslots(r); i++)
+		if (r->frames[i])
+			mm_pgfree(r->frames[i], (unsigned)frame_pages);
+	if (r->frames)
+		mm_pgfree((uintptr_t)r->frames, (unsigned)r->list_pages);
 	struct pginfo_s info;
 	mm_pginfo(&info);
 	if (r->flags & SRFLAG_INUSE) { /* not when shmget is rolling back a half-made segment */

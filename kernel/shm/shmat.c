@@ -74,13 +74,13 @@ int shm_map_frames(struct addrenv_s *env, const struct shm_attach_s *a,
 {
 	size_t nslots = shm_nslots(r), frame = shm_frame_size(r);
 	if (r->nframes == nslots) /* fully backed, as eager segments always are */
-		return vm_map_pages(env, a->va, r->pages, nslots, r->level, shm_attach_perm(a));
+		return vm_map_pages(env, a->va, r->frames, nslots, r->level, shm_attach_perm(a));
 	/* Map each run of backed frames with one call. */
 	for (size_t i = 0; i < nslots;) {
 		size_t run = 0;
-		while (i + run < nslots && r->pages[i + run])
+		while (i + run < nslots && r->frames[i + run])
 			run++;
-		if (run && vm_map_pages(env, a->va + i * frame, &r->pages[i], run, r->level,
+		if (run && vm_map_pages(env, a->va + i * frame, &r->frames[i], run, r->level,
 					shm_attach_perm(a)) != 0) {
 			vm_unmap(env, a->va, i * frame / PGSIZE, 0);
 			return -ENOMEM;
@@ -98,9 +98,9 @@ static void narrate_attach(const struct task_group_s *t, const struct shm_attach
 		return;
 	const char *huge = r->level == HUGE_LEVEL ? "huge " : "";
 	for (size_t i = 0; i < shm_nslots(r); i++)
-		if (r->pages[i] && !CONFIG_MM_SHM_LAZY)
+		if (r->frames[i] && !CONFIG_MM_SHM_LAZY)
 			narrate("shmat: pid %d shmid %d va 0x%lx -> pa 0x%lx (%s)%s hart %lu\n",
-				t->pid, a->shmid, a->va + i * shm_frame_size(r), r->pages[i],
+				t->pid, a->shmid, a->va + i * shm_frame_size(r), r->frames[i],
 				a->rdonly ? "R--U" : "RW-U", *huge ? " 2 MiB leaf" : "",
 				cpu_index());
 	if (CONFIG_MM_SHM_LAZY)

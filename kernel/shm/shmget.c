@@ -49,8 +49,8 @@ static int take_frames(struct shm_region_s *r, size_t size, int level)
 {
 	size_t frame = LEVEL_SIZE(level), nslots = (size + frame - 1) / frame;
 	r->list_pages = PGROUNDUP(nslots * sizeof(uintptr_t)) / PGSIZE;
-	r->pages = (uintptr_t *)mm_pgalloc((unsigned)r->list_pages); /* zeroed: no frames yet */
-	if (!r->pages)
+	r->frames = (uintptr_t *)mm_pgalloc((unsigned)r->list_pages); /* zeroed: no frames yet */
+	if (!r->frames)
 		return -ENOMEM;
 	r->npages = nslots * (frame / PGSIZE);
 	r->level = level;
@@ -63,7 +63,7 @@ static int take_frames(struct shm_region_s *r, size_t size, int level)
 			shm_destroy(r); /* frees the frames so far and the list */
 			return -ENOMEM;
 		}
-		r->pages[i] = pa;
+		r->frames[i] = pa;
 		r->nframes++;
 	}
 	return 0;
@@ -88,7 +88,7 @@ static void narrate_create(const struct shm_region_s *r, const struct task_group
 		char line[100];
 		int n = kformat(line, sizeof(line), huge ? "  2 MiB runs:" : "  frames:");
 		for (size_t i = 0; i < r->nframes && i < 6; i++)
-			n += kformat(line + n, sizeof(line) - n, " 0x%lx", r->pages[i]);
+			n += kformat(line + n, sizeof(line) - n, " 0x%lx", r->frames[i]);
 		kprintf("%s%s\n", line, r->nframes > 6 ? " ..." : "");
 	}
 	narrate_pause();

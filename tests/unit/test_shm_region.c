@@ -32,10 +32,10 @@ static struct shm_region_s *make(int slot, size_t npages)
 {
 	struct shm_region_s *r = &g_shminfo.region[slot];
 	r->list_pages = 1;
-	r->pages = (uintptr_t *)mm_pgalloc(1);
+	r->frames = (uintptr_t *)mm_pgalloc(1);
 	r->npages = npages;
 	for (size_t i = 0; i < npages; i++, r->nframes++)
-		r->pages[i] = mm_pgalloc(1);
+		r->frames[i] = mm_pgalloc(1);
 	r->flags = SRFLAG_INUSE;
 	r->id = shm_make_id(r);
 	return r;
@@ -98,8 +98,8 @@ TEST(destroy_skips_pages_never_backed)
 	reset();
 	size_t before = free_pages();
 	struct shm_region_s *r = make(0, 4);
-	mm_pgfree(r->pages[2], 1); /* as if lazy backing never touched page 2 */
-	r->pages[2] = 0;
+	mm_pgfree(r->frames[2], 1); /* as if lazy backing never touched page 2 */
+	r->frames[2] = 0;
 	r->nframes--;
 	shm_destroy(r);
 	EXPECT_EQ(free_pages(), before);

@@ -327,7 +327,7 @@ static void issue(struct call *c)
 /* Spell out w, for a report. */
 static void describe(struct want w, char *buf, size_t size)
 {
-	int n = snprintf(buf, size, "%s", !w.ok ? "" : w.exact ? "success" : "success or");
+	int n = snprintf(buf, size, "%s", !w.ok ? "" : w.exact ? " success" : " success or");
 	if (w.ok && w.exact)
 		n += snprintf(buf + n, size - n, " = %ld (%#lx)", w.value, (unsigned long)w.value);
 	for (int e = 1; e < 64 && n < (int)size; e++)
