@@ -10,6 +10,7 @@ MEM ?= 128M
 V ?= 1
 DEBUG ?= 0
 PACE ?= 0
+Q ?= 0
 CONFIG_MM_PGSIZE ?= 4096
 CONFIG_ARCH_SHM_VBASE ?= 0x40000000
 CONFIG_ARCH_SHM_MAXREGIONS ?= 64
@@ -27,9 +28,9 @@ BOOT_LIMIT ?= 300
 
 LAZY ?= 0
 B ?= build$(if $(filter 1,$(LAZY)),/lazy)
-Q := $(if $(filter 1,$(BUILD_VERBOSE)),,@)  # make BUILD_VERBOSE=1 shows every command
-# The "  CC  file" lines, which make -s leaves out.
-SAY := $(if $(findstring s,$(firstword -$(MAKEFLAGS))),:,echo)
+AT := $(if $(filter 1,$(BUILD_VERBOSE)),,@)  # make BUILD_VERBOSE=1 shows every command
+# The "  CC  file" lines, which make -s and Q=1 leave out.
+SAY := $(if $(or $(findstring s,$(firstword -$(MAKEFLAGS))),$(filter 1,$(Q))),:,echo)
 TOOL_GOALS := $(filter-out clean format help,$(or $(MAKECMDGOALS),all))
 
 # --- Tools: find a RISC-V GCC, QEMU and OpenSBI, installing them on Debian/Ubuntu ---
@@ -156,19 +157,19 @@ $(B)/uflags: FORCE
 
 $(B)/k/%.o: %.c $(B)/kflags | $(CONFIG_H)
 	@mkdir -p $(@D) && $(SAY) "  CC      $<"
-	$(Q)$(CC) $(KCFLAGS) -c $< -o $@
+	$(AT)$(CC) $(KCFLAGS) -c $< -o $@
 $(B)/k/%.o: %.S $(B)/kflags | $(CONFIG_H)
 	@mkdir -p $(@D) && $(SAY) "  AS      $<"
-	$(Q)$(CC) $(KCFLAGS) -c $< -o $@
+	$(AT)$(CC) $(KCFLAGS) -c $< -o $@
 $(B)/u/%.o: %.c $(B)/uflags
 	@mkdir -p $(@D) && $(SAY) "  CC      $< (user)"
-	$(Q)$(CC) $(UCFLAGS) -c $< -o $@
+	$(AT)$(CC) $(UCFLAGS) -c $< -o $@
 $(B)/u/%.o: %.S $(B)/uflags
 	@mkdir -p $(@D) && $(SAY) "  AS      $< (user)"
-	$(Q)$(CC) $(UCFLAGS) -c $< -o $@
+	$(AT)$(CC) $(UCFLAGS) -c $< -o $@
 $(B)/ulib.a: $(ULIBOBJ)
 	@$(SAY) "  AR      $@"
-	$(Q)rm -f $@ && $(TOOLPREFIX)ar rcs $@ $^
+	$(AT)rm -f $@ && $(TOOLPREFIX)ar rcs $@ $^
 
 # A user program from one or more C files: $(call user-prog,out.elf,sources). A program may
 # define a function the library has too (its own strlen, say, as K&R asks): its definition
@@ -177,7 +178,7 @@ UHEADERS := $(wildcard user/include/*.h user/include/sys/*.h include/*.h include
 define user-prog
 $(1): $(2) $(B)/ulib.a $(B)/u/user/lib/crt0.o user/user.ld $(UHEADERS)
 	@mkdir -p $$(@D) && $(SAY) "  PROG    $$@"
-	$$(Q)$$(CC) $$(filter-out -MMD -MP,$$(UCFLAGS)) -nostdlib -static -T user/user.ld \
+	$$(AT)$$(CC) $$(filter-out -MMD -MP,$$(UCFLAGS)) -nostdlib -static -T user/user.ld \
 		-Wl,-z,max-page-size=4096 -Wl,--no-warn-rwx-segments -Wl,--allow-multiple-definition \
 		-o $$@ \
 		$(B)/u/user/lib/crt0.o $(2) $(B)/ulib.a $$(LIBGCC)
@@ -193,8 +194,8 @@ $(1)/progs.S: FORCE
 		echo '$(3) $(4) $(or $(5),0) $(2)' >$$@.args)
 $(1)/kernel.elf: $(KOBJ) $(1)/progs.S $(2) linker.ld
 	@$(SAY) "  LD      $$@"
-	$$(Q)$$(CC) $$(KCFLAGS) -c $(1)/progs.S -o $(1)/progs.o
-	$$(Q)$$(LD) $$(LDFLAGS) -T linker.ld -o $$@ $(KOBJ) $(1)/progs.o
+	$$(AT)$$(CC) $$(KCFLAGS) -c $(1)/progs.S -o $(1)/progs.o
+	$$(AT)$$(LD) $$(LDFLAGS) -T linker.ld -o $$@ $(KOBJ) $(1)/progs.o
 endef
 
 DEMO_ELFS := $(patsubst user/%.c,$(B)/user/%.elf,$(DEMO))
@@ -232,7 +233,7 @@ EXIT_WITH := $(B)/host/exit_with.so
 EXIT_WITH_FLAGS := -std=c11 -O2 -Wall -Wextra -Werror -shared -fPIC
 $(EXIT_WITH): scripts/exit_with.c
 	@mkdir -p $(@D) && $(SAY) "  HOSTCC  $@"
-	$(Q)$(HOSTCC) $(EXIT_WITH_FLAGS) -o $@ $< || \
+	$(AT)$(HOSTCC) $(EXIT_WITH_FLAGS) -o $@ $< || \
 		echo "make run: could not build $@; a failed run will exit 2, not its status" >&2
 
 ifneq ($(filter run,$(MAKECMDGOALS)),)
@@ -247,8 +248,9 @@ $(if $(word $(CONFIG_NPROC),$(wordlist 2,$(words $(PROG)),$(PROG))),$(error make
 	$(CONFIG_NPROC) programs, one for each process slot (CONFIG_NPROC=$(CONFIG_NPROC))))
 endif
 
+# Q=1, for a projector: no build lines, and no OpenSBI banner before the kernel's first line.
 qemu: $(B)/kernel.elf
-	$(QEMU) $(call QEMUOPTS,$<)
+	$(if $(filter 1,$(Q)),@)$(QEMU) $(call QEMUOPTS,$<)$(if $(filter 1,$(Q)), | sh scripts/drop-banner.sh)
 
 # The user programs all start at USER_BASE, so gdb gets each one's symbols at that address.
 # It debugs a kernel built with -Og in build/gdb/, so that gdb can show every variable.
@@ -321,7 +323,7 @@ HOSTFLAGS := -std=c11 -g -O1 -Wall -Wextra -Werror -fsanitize=address,undefined 
 	-iquote kernel -I tests/lib
 $(B)/unit/test_%: tests/unit/test_%.c $(wildcard tests/lib/* tests/unit/host/* kernel/*/*.[ch] lib/*.[ch])
 	@mkdir -p $(@D) && $(SAY) "  HOSTCC  $@"
-	$(Q)$(HOSTCC) $(HOSTFLAGS) -o $@ $< $(shell sed -n 's|^/\* unit-sources: \(.*\) \*/|\1|p' $<)
+	$(AT)$(HOSTCC) $(HOSTFLAGS) -o $@ $< $(shell sed -n 's|^/\* unit-sources: \(.*\) \*/|\1|p' $<)
 
 # The demo as make qemu PACE=1 builds it, for make test to boot beside the plain one.
 $(eval $(call kernel-image,$(B)/pace,$(DEMO_ELFS),$(V),$(DEBUG),1))
@@ -380,6 +382,7 @@ Variables (make TARGET NAME=value), with their defaults:
   CPUS=                             harts, 1 to 8 (make qemu: 2; make run, bench, fuzz: 1)
   V=1                               kernel narration (make run: V=0)
   PACE=0                            1: the narration pauses after each step, for a classroom
+  Q=0                               1: make qemu hides OpenSBI's banner and the build lines
   LAZY=0                            1: shared frames are allocated at the first touch
   DEBUG=0                           1: the kernel checks its page accounting at every exit
   CONFIG_MM_PGSIZE=4096             the page size (Sv39's)

@@ -8,6 +8,7 @@
 #include "memlayout.h"
 #include "mm/pgalloc.h"
 #include "mm/vm.h"
+#include "mm/vmprint.h"
 #include "programs.h"
 #include "sched.h"
 #include "shm/shm.h"
@@ -34,8 +35,9 @@ static void print_memory_map(uintptr_t ram_end)
 	kprintf(
 	    "  0x%08lx  kernel        text R-X 0x%lx-0x%lx, rodata R--, data+bss RW- to 0x%lx\n",
 	    KERNEL_BASE, (uintptr_t)_start, (uintptr_t)_etext - 1, (uintptr_t)_end - 1);
-	kprintf("  0x%08lx  page bitmap   %lu page(s), one bit per pool page\n", (uintptr_t)_end,
-		(pool - (uintptr_t)_end) / PGSIZE);
+	size_t bitmap = (pool - (uintptr_t)_end) / PGSIZE;
+	kprintf("  0x%08lx  page bitmap   %zu page%s, one bit per pool page\n", (uintptr_t)_end,
+		bitmap, plural(bitmap));
 	kprintf("  0x%08lx  free pool     %zu pages (%zu MiB) to 0x%lx\n", pool, info.ntotal,
 		info.ntotal * PGSIZE >> 20, ram_end);
 	kprintf("  The kernel's page table took %zu of them: %zu pages are free.\n",
@@ -88,8 +90,10 @@ __attribute__((noreturn)) void kmain(unsigned long hartid, const void *dtb)
 	trap_init();
 	fpu_init();
 
-	if (kernel_verbose)
+	if (kernel_verbose) {
 		print_memory_map(ram_end);
+		pte_legend();
+	}
 	narrate_pause();
 	shutdown_record_boot();
 	audit_record_boot();

@@ -11,6 +11,7 @@
 #   status N          QEMU exits with status N
 #   output REGEX      some console line matches (grep -E)
 #   no-output REGEX   no console line matches
+#   once REGEX        exactly one console line matches
 #   order A ; B       a line matching A comes before a line matching B
 #   mode eager|lazy   run the suite only with that kind of backing (default: both)
 #   mem SIZE          QEMU's RAM for this suite (default 128M)
@@ -89,7 +90,7 @@ balanced() { # the accounting line, printed once, shows as many free pages at ex
 held_balanced() { # free pages at exit, plus those the segments left behind hold, equal boot's
 	boot=$(sed -n 's/^mm: free pages boot=\([0-9]*\) exit=[0-9]*$/\1/p' "$1")
 	left=$(sed -n 's/^mm: free pages boot=[0-9]* exit=\([0-9]*\)$/\1/p' "$1")
-	held=$(sed -n 's/^shm: [0-9]* segment(s) never removed with IPC_RMID hold \([0-9]*\) pages$/\1/p' "$1")
+	held=$(sed -n 's/^shm: [0-9]* segments\{0,1\} never removed with IPC_RMID holds\{0,1\} \([0-9]*\) pages\{0,1\}$/\1/p' "$1")
 	[ -n "$boot" ] && [ -n "$held" ] && [ "$boot" -eq $((left + held)) ]
 }
 
@@ -185,6 +186,7 @@ boot_and_check() {
 		status) check "$name: exit status $arg" test "$status" -eq "$arg" ;;
 		output) check "$name: output has /$arg/" grep -qE "$arg" "$console" ;;
 		no-output) check "$name: output lacks /$arg/" sh -c "! grep -qE '$arg' '$console'" ;;
+		once) check "$name: output has /$arg/ once" test "$(grep -cE "$arg" "$console")" -eq 1 ;;
 		order)
 			first=${arg%% ; *} second=${arg#* ; }
 			check "$name: /$first/ before /$second/" ordered "$console" "$first" "$second"
@@ -322,7 +324,7 @@ run_checks() { # make run, one after another: they share build/run
 		PROG=tests/run/a_program_with_a_long_name_for_argv.c
 	make_run "of a program whose output ends mid-line" 0 '^no newline here$' PROG=tests/run/unfinished.c
 	make_run "of a program that leaves a segment" 0 \
-		'^shm: 1 segment\(s\) never removed with IPC_RMID hold 4 pages$' PROG=tests/run/leaves.c
+		'^shm: 1 segment never removed with IPC_RMID holds 4 pages$' PROG=tests/run/leaves.c
 	check "make run of a program that leaves a segment: its pages make up the difference" \
 		held_balanced "$run_out"
 	make_run "of a program with its own strlen" 0 '^strlen\("abc"\) = 1003$' PROG=tests/run/own_strlen.c
@@ -352,7 +354,7 @@ run_checks() { # make run, one after another: they share build/run
 		sh -c 'cd tests/run && make -s -C ../.. run PROG=fails.c >/dev/null 2>&1; test $? -eq 3'
 	make_run "with a path that does not exist" 2 'no such file: nowhere.c' PROG=nowhere.c
 	make_run "of a program that makes a shared page read-only, narrated" 0 \
-		'^mprotect: pid [0-9]+ va 0x40000000 1 page\(s\): V R W - U -> V R - - U$' \
+		'^mprotect: pid [0-9]+ va 0x40000000 1 page: V R W - U - A D -> V R - - U - A -$' \
 		PROG=tests/run/mprotect.c V=1
 	make_run "of the huge-page example, narrated" 0 \
 		'^parent read what the child wrote in all 1024 pages: yes$' PROG=user/examples/huge.c V=1
@@ -362,10 +364,10 @@ run_checks() { # make run, one after another: they share build/run
 		grep -qE '^shmat: pid [0-9]+ shmid [0-9]+ va 0x40200000 -> pa 0x[0-9a-f]+ \(RW-U\) 2 MiB leaf hart [0-9]$' \
 		"$run_out"
 	check "make run of the huge-page example: the Sv39 walk ends at level 1" \
-		grep -qE '^    level 1 table 0x[0-9a-f]+ \[  0\] -> 0x[0-9a-f]+  V R W - U \(a 2 MiB leaf\)$' \
+		grep -qE '^    level 1 table 0x[0-9a-f]+ \[  0\] -> 0x[0-9a-f]+  V R W - U - A D \(a 2 MiB leaf\)$' \
 		"$run_out"
 	check "make run of the huge-page example: vmprint shows the huge pages" \
-		grep -qE '^    0x40000000-0x403fffff +2 huge pages +V R W - U  shared memory' "$run_out"
+		grep -qE '^    0x40000000-0x403fffff +2 huge pages +V R W - U - A D  shared memory' "$run_out"
 	check "make qemu run twice relinks nothing the second time" relinks_nothing
 	check "make compile_commands.json gives kernel, library and test files their own flags" \
 		compile_commands_ok

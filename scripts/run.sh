@@ -4,10 +4,8 @@
 # Usage: run.sh QEMU KERNEL TIMEOUT MEM [CPUS]
 qemu=$1 kernel=$2 limit=$3 mem=$4 cpus=${5:-1}
 
-# Drop OpenSBI's banner: everything before the kernel's first line ("rvshm: ...").
 timeout --foreground "$limit" $qemu -machine virt -bios default -m "$mem" -smp "$cpus" -nographic \
-	-monitor none -serial stdio -kernel "$kernel" </dev/null |
-	tr -d '\r' | awk 'booted || /^rvshm: / { booted = 1; print; fflush() }'
+	-monitor none -serial stdio -kernel "$kernel" </dev/null | sh scripts/drop-banner.sh
 status=${PIPESTATUS[0]}
 if [ "$status" -eq 124 ]; then
 	echo "make run: the programs had not all exited after ${limit}s (TIMEOUT=$limit); QEMU stopped." >&2

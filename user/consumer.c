@@ -50,6 +50,13 @@ int main(void)
 	snprintf(page->reply, sizeof(page->reply), "thanks, pid %d got it", getpid());
 	atomic_store_explicit(&page->stage, REPLY_WRITTEN, memory_order_release);
 	printf("consumer: wrote \"%s\"\n", page->reply);
+
+	/* After IPC_RMID the key finds nothing, though the segment is still attached here. */
+	while (atomic_load_explicit(&page->stage, memory_order_acquire) != REMOVED)
+		sched_yield();
+	int gone = shmget(DEMO_KEY, 0, 0600) < 0 && errno == ENOENT;
+	printf("consumer: after IPC_RMID, shmget of key 0x%x: %s; still attached at %p\n", DEMO_KEY,
+	       gone ? "ENOENT" : "STILL FOUND", (void *)page);
 	shmdt(page);
-	return ok ? 0 : 1;
+	return ok && gone ? 0 : 1;
 }

@@ -13,7 +13,7 @@
 #define PRODUCER_HART 0
 #define CONSUMER_HART 1
 
-enum demo_stage { EMPTY, REQUEST_WRITTEN, REPLY_WRITTEN };
+enum demo_stage { EMPTY, REQUEST_WRITTEN, REPLY_WRITTEN, REMOVED };
 
 /*
  * The page both map. stage says who may read next, and it is an atomic, written with release

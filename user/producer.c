@@ -35,8 +35,18 @@ int main(void)
 	printf("producer: read  \"%s\"\n", page->reply);
 	int ok = strncmp(page->reply, "thanks, ", 8) == 0;
 
+	/* Remove the segment while both are still attached: its key goes now, its frames only at
+	 * the last shmdt. Then let the consumer detach first, so that ours is the last. */
+	if (shmctl(id, IPC_RMID, NULL) != 0) {
+		perror("producer: shmctl IPC_RMID");
+		return 1;
+	}
+	atomic_store_explicit(&page->stage, REMOVED, memory_order_release);
+	struct shmid_ds ds;
+	while (shmctl(id, IPC_STAT, &ds) == 0 && ds.shm_nattch > 1)
+		sched_yield();
+	printf("producer: pid %d detaches last\n", getpid());
 	shmdt(page);
-	shmctl(id, IPC_RMID, NULL);
 	printf("producer: %s\n", ok ? "exchange verified" : "WRONG REPLY");
 	return ok ? 0 : 1;
 }

@@ -83,21 +83,20 @@ static long page_back(struct task_group_s *g, uintptr_t va)
 }
 
 /* Tell how [va, end) changes to perm: one line for each run of pages whose PTEs had the same
- * permissions. */
+ * flags, showing them before and after. */
 static void narrate_protect(const struct task_group_s *g, uintptr_t va, uintptr_t end,
 			    uint64_t perm)
 {
-	const uint64_t bits = PTE_V | PTE_R | PTE_W | PTE_X | PTE_U;
 	while (va < end) {
-		pte_t first = vm_lookup(g->addrenv.pagetable, va) & bits;
+		pte_t first = vm_lookup(g->addrenv.pagetable, va) & PTE_FLAGS;
 		uintptr_t run = va + PGSIZE;
-		while (run < end && (vm_lookup(g->addrenv.pagetable, run) & bits) == first)
+		while (run < end && (vm_lookup(g->addrenv.pagetable, run) & PTE_FLAGS) == first)
 			run += PGSIZE;
-		char from[10], to[10];
+		char from[PTE_BITS_LEN], to[PTE_BITS_LEN];
 		pte_bits(first, from);
-		pte_bits(PTE_V | perm, to);
-		kprintf("mprotect: pid %d va 0x%lx %lu page(s): %s -> %s\n", g->pid, va,
-			(run - va) / PGSIZE, from, to);
+		pte_bits(pte_with_perm(first, perm), to);
+		kprintf("mprotect: pid %d va 0x%lx %lu page%s: %s -> %s\n", g->pid, va,
+			(run - va) / PGSIZE, plural((run - va) / PGSIZE), from, to);
 		va = run;
 	}
 }

@@ -7,43 +7,68 @@
 #include "sbi.h"
 #include "smp.h"
 
-/* Tell what the shootdown does, in one line: whom it fences, and whom it spares and why. */
-static void narrate_shootdown(const struct addrenv_s *env, uintptr_t va, size_t size,
-			      unsigned long others)
+/* Append " 0 2 ..." for the harts in mask to buf[size]. Returns the characters written. */
+static int list_harts(char *buf, size_t size, unsigned long mask)
 {
-	char line[160], spared[24] = "", fenced[24] = "";
-	int ns = 0, nf = 0;
-	for (int i = 0; i < NCPU; i++) {
-		if (!cpus[i].started || i == (int)cpu_index())
-			continue;
-		if (others & 1UL << i)
-			nf += kformat(fenced + nf, sizeof(fenced) - nf, " %d", i);
-		else
-			ns += kformat(spared + ns, sizeof(spared) - ns, " %d", i);
-	}
-	int n = kformat(line, sizeof(line), "shootdown: pid %d, ", env->pid);
+	int n = 0;
+	for (int i = 0; i < NCPU; i++)
+		if (mask & 1UL << i)
+			n += kformat(buf + n, size - n, " %d", i);
+	return n;
+}
+
+/* Tell, in one line, what changed and which harts fence: this one itself, those in others by
+ * SBI because they have env's table loaded, and the rest are spared. */
+static void narrate_shootdown(const struct addrenv_s *env, uintptr_t va, size_t size,
+			      const char *change, unsigned long others)
+{
+	unsigned long spared = 0;
+	for (int i = 0; i < NCPU; i++)
+		if (cpus[i].started && i != (int)cpu_index() && !(others & 1UL << i))
+			spared |= 1UL << i;
+	char line[160];
+	int n = kformat(line, sizeof(line), "  fence: pid %d, ", env->pid);
 	if (size == TLB_ALL)
-		n += kformat(line + n, sizeof(line) - n, "page tables near 0x%lx", va);
+		n += kformat(line + n, sizeof(line) - n, "tables near 0x%lx freed", va);
 	else
-		n += kformat(line + n, sizeof(line) - n, "%zu page(s) at 0x%lx", size / PGSIZE, va);
-	n += kformat(line + n, sizeof(line) - n, ": fenced here (hart %lu)", cpu_index());
-	if (nf)
-		n +=
-		    kformat(line + n, sizeof(line) - n, ", by SBI on%s (its table loaded)", fenced);
-	if (ns)
-		kformat(line + n, sizeof(line) - n, "; spared%s (nothing of it)", spared);
+		n += kformat(line + n, sizeof(line) - n, "0x%lx-0x%lx %s", va, va + size - 1,
+			     change);
+	n += kformat(line + n, sizeof(line) - n, ": hart %lu itself", cpu_index());
+	if (others) {
+		n += kformat(line + n, sizeof(line) - n, "; SBI on");
+		n += list_harts(line + n, sizeof(line) - n, others);
+		n += kformat(line + n, sizeof(line) - n, " (in pid %d)", env->pid);
+	}
+	if (spared) {
+		n += kformat(line + n, sizeof(line) - n, "; spared");
+		n += list_harts(line + n, sizeof(line) - n, spared);
+		kformat(line + n, sizeof(line) - n, " (elsewhere)");
+	}
 	kprintf("%s\n", line);
 }
 
-void tlb_shootdown(struct addrenv_s *env, uintptr_t va, size_t size)
+void narrate_satp(struct addrenv_s *env)
+{
+	if (__atomic_exchange_n(&env->satp_shown, 1, __ATOMIC_RELAXED))
+		return; /* another hart showed it */
+	uint64_t satp = MAKE_SATP(env->pagetable);
+	kprintf("satp: hart %lu switches to pid %d: satp = 0x%lx (mode %lu = Sv39, ASID %lu, PPN "
+		"0x%lx)\n",
+		cpu_index(), env->pid, satp, satp >> 60, (satp >> 44) & 0xffff,
+		satp & ((1UL << 44) - 1));
+	kprintf("  then a fence of all addresses: without ASIDs, the last table's translations "
+		"must go\n");
+}
+
+void tlb_shootdown(struct addrenv_s *env, uintptr_t va, size_t size, const char *change)
 {
 	/* The PTE stores before the read of harts: a hart that joins after the read loads
 	 * satp and flushes after the stores, so it cannot have cached what they cleared. */
 	__atomic_thread_fence(__ATOMIC_SEQ_CST);
 	unsigned long others =
 	    __atomic_load_n(&env->harts, __ATOMIC_ACQUIRE) & ~(1UL << cpu_index());
-	if (kernel_verbose && ncpu > 1)
-		narrate_shootdown(env, va, size, others);
+	if (kernel_verbose)
+		narrate_shootdown(env, va, size, change, others);
 	if (others)
 		sbi_remote_sfence_vma(others, 0, va, size == TLB_ALL ? (uintptr_t)-1 : size);
 }

@@ -14,8 +14,12 @@
 #include <stdint.h>
 
 #include "cpu.h"
+#include "kernel.h"
 #include "riscv.h"
 #include "vm.h"
+
+/* Show the satp value that loads env's page table, the first time a hart loads it. */
+void narrate_satp(struct addrenv_s *env);
 
 /* Make env's page table this hart's, unless it is already. Inline: the scheduler does this at
  * every switch. The hart joins env's harts before its satp changes, so that a shootdown that
@@ -30,6 +34,8 @@ static inline void vm_switch(struct addrenv_s *env)
 	__atomic_fetch_or(&env->harts, me, __ATOMIC_SEQ_CST);
 	csr_write(satp, MAKE_SATP(env->pagetable));
 	sfence_vma_all();
+	if (kernel_verbose && env->pid && !env->satp_shown)
+		narrate_satp(env);
 	if (c->addrenv)
 		__atomic_fetch_and(&c->addrenv->harts, ~me, __ATOMIC_RELEASE);
 	c->addrenv = env;
@@ -38,8 +44,9 @@ static inline void vm_switch(struct addrenv_s *env)
 /* The PTEs for [va, va + size) in env were just cleared or made less permissive, and this
  * hart has fenced itself: fence every other hart that has env loaded, through SBI, and return
  * once they all have. size == TLB_ALL fences every address (needed when page-table pages are
- * about to be freed, since harts cache non-leaf entries too). Narrated with V=1. */
-void tlb_shootdown(struct addrenv_s *env, uintptr_t va, size_t size);
+ * about to be freed, since harts cache non-leaf entries too). Narrated with V=1, change saying
+ * what happened to the range ("unmapped"). */
+void tlb_shootdown(struct addrenv_s *env, uintptr_t va, size_t size, const char *change);
 
 #define TLB_ALL ((size_t)-1)
 

@@ -201,7 +201,7 @@ static void batch_flush(struct addrenv_s *env, struct unmap_batch *b)
 		return; /* nothing was mapped: no hart can hold anything of it */
 	if (b->tables || b->unfenced)
 		sfence_vma_all(); /* this hart fenced each 4 KiB page already, but not these */
-	tlb_shootdown(env, b->start, b->tables ? TLB_ALL : b->end - b->start);
+	tlb_shootdown(env, b->start, b->tables ? TLB_ALL : b->end - b->start, "unmapped");
 	for (int i = 0; i < b->npages; i++)
 		mm_pgfree(b->pages[i], 1);
 	*b = EMPTY_BATCH;
@@ -224,6 +224,12 @@ static void prune(struct addrenv_s *env, uintptr_t va, struct unmap_batch *b)
 		*slot = 0;
 		b->pages[b->npages++] = table;
 		b->tables = 1;
+		b->start = va < b->start ? va : b->start; /* where the narration says it was */
+		if (kernel_verbose)
+			kprintf("  pid %d's level %d table 0x%lx maps nothing now: unlinked, freed "
+				"after "
+				"a full fence\n",
+				env->pid, level - 1, table);
 	}
 	if (b->tables)
 		batch_flush(env, b);
@@ -292,8 +298,7 @@ void vm_protect(struct addrenv_s *env, uintptr_t va, size_t npages, uint64_t per
 		uintptr_t next = (a | (LEVEL_SIZE(level) - 1)) + 1;
 		if (slot && (*slot & PTE_V) && (*slot & bits)) {
 			pte_t old = *slot;
-			/* D pre-set with W, as set_leaf does. */
-			*slot = (old & ~(bits | PTE_D)) | perm | (perm & PTE_W ? PTE_D : 0);
+			*slot = pte_with_perm(old, perm);
 			sfence_vma_page(a);
 			if (old & bits & ~perm) {
 				lost_start = a < lost_start ? a : lost_start;
@@ -303,7 +308,7 @@ void vm_protect(struct addrenv_s *env, uintptr_t va, size_t npages, uint64_t per
 		a = next;
 	}
 	if (lost_end)
-		tlb_shootdown(env, lost_start, lost_end - lost_start);
+		tlb_shootdown(env, lost_start, lost_end - lost_start, "lost permissions");
 }
 
 pte_t vm_lookup(pagetable_t pt, uintptr_t va)
@@ -323,7 +328,7 @@ int vm_create(struct addrenv_s *env, int pid)
 	if (!pt)
 		return -ENOMEM;
 	memcpy(pt, kernel_addrenv.pagetable, PGSIZE); /* user half of the kernel's table is empty */
-	*env = (struct addrenv_s){ pt, 0, pid };
+	*env = (struct addrenv_s){ pt, 0, pid, 0 };
 	return 0;
 }
 

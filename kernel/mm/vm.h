@@ -36,6 +36,7 @@ typedef pte_t *pagetable_t;
 #define PTE_G (1UL << 5)
 #define PTE_A (1UL << 6)
 #define PTE_D (1UL << 7)
+#define PTE_FLAGS 0xffUL /* the eight bits above, V to D */
 
 #define PTE_TO_PA(pte) (((pte) >> 10) << 12)
 #define PA_TO_PTE(pa) (((uintptr_t)(pa) >> 12) << 10)
@@ -43,6 +44,14 @@ typedef pte_t *pagetable_t;
 #define VPN(va, level) (((uintptr_t)(va) >> VPN_SHIFT(level)) & 0x1ff)
 #define PTES_PER_TABLE 512
 #define PTE_LEAF (PTE_R | PTE_W | PTE_X) /* a valid PTE with none of these points to a table */
+
+/* Leaf old with its permissions (of PTE_R, PTE_W, PTE_X and PTE_U) made perm. D goes with W,
+ * pre-set as a new leaf's is. */
+static inline pte_t pte_with_perm(pte_t old, uint64_t perm)
+{
+	const pte_t bits = PTE_R | PTE_W | PTE_X | PTE_U | PTE_D;
+	return (old & ~bits) | perm | (perm & PTE_W ? PTE_D : 0);
+}
 
 /* The levels where rvshm's leaves sit, and what one leaf maps: 4 KiB, 2 MiB (1 GiB at 2). */
 #define PAGE_LEVEL 0
@@ -63,6 +72,7 @@ struct addrenv_s {
 	pagetable_t pagetable;
 	unsigned long harts; /* cpu indexes (bit i: cpus[i]) with this table in satp; atomic */
 	int pid;             /* whose it is, for the narration; 0 for the kernel's */
+	int satp_shown;      /* the narration has shown its satp value; atomic */
 };
 
 /* The one page-table walk: the PTE slot for va at level *level (2 = root, 0 = where 4 KiB

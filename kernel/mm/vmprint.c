@@ -6,19 +6,24 @@
 #include "syscall.h"
 #include "task.h"
 
-void pte_bits(pte_t pte, char buf[10])
+void pte_bits(pte_t pte, char buf[PTE_BITS_LEN])
 {
-	static const struct {
-		pte_t bit;
-		char name;
-	} bits[] = {
-		{ PTE_V, 'V' }, { PTE_R, 'R' }, { PTE_W, 'W' }, { PTE_X, 'X' }, { PTE_U, 'U' }
-	};
-	for (int i = 0; i < 5; i++) {
-		buf[2 * i] = pte & bits[i].bit ? bits[i].name : '-';
+	/* Bits 0 to 7 of a PTE, in order: the letters name them as the privileged spec does. */
+	static const char names[] = "VRWXUGAD";
+	for (int i = 0; i < 8; i++) {
+		buf[2 * i] = pte & (1UL << i) ? names[i] : '-';
 		buf[2 * i + 1] = ' ';
 	}
-	buf[9] = '\0';
+	buf[PTE_BITS_LEN - 1] = '\0';
+}
+
+void pte_legend(void)
+{
+	kprintf("PTE bits, as the pictures show them (- when clear), bits 0 to 7 of each entry:\n");
+	kprintf("  V valid  R read  W write  X execute  U user mode may use it\n");
+	kprintf("  G global: in every address space (the kernel's own pages)\n");
+	kprintf(
+	    "  A accessed, D dirty: set by the kernel when it maps, so the hart never has to\n");
 }
 
 void vm_print_walk(pagetable_t pt, uintptr_t va, int pid, const char *who)
@@ -30,7 +35,7 @@ void vm_print_walk(pagetable_t pt, uintptr_t va, int pid, const char *who)
 	for (int level = 2; level >= 0; level--) {
 		pte_t pte = table[VPN(va, level)];
 		int leaf = (pte & PTE_V) && (pte & PTE_LEAF);
-		char bits[10];
+		char bits[PTE_BITS_LEN];
 		pte_bits(pte, bits);
 		kprintf("    level %d table 0x%lx [%3lu] -> 0x%lx  %s%s\n", level, (uintptr_t)table,
 			VPN(va, level), PTE_TO_PA(pte), bits,
@@ -75,7 +80,7 @@ struct run {
 /* Print one run: 4 KiB pages, or huge pages of 2 MiB. */
 static void print_run(const struct run *r)
 {
-	char bits[10];
+	char bits[PTE_BITS_LEN];
 	pte_bits(r->perm, bits);
 	kprintf("    0x%08lx-0x%08lx %5zu %spage%s  %s  %-16s first frame 0x%lx\n", r->va,
 		r->va + r->count * LEVEL_SIZE(r->level) - 1, r->count,
@@ -100,7 +105,7 @@ void vm_print_map(const struct task_group_s *t)
 		if (!(*slot & PTE_LEAF))
 			level = PAGE_LEVEL; /* a leaf table: its pages one by one */
 		pte_t pte = vm_lookup(pt, va);
-		pte_t perm = pte & (PTE_V | PTE_R | PTE_W | PTE_X | PTE_U);
+		pte_t perm = pte & PTE_FLAGS;
 		int extends = run.count && perm == run.perm && level == run.level &&
 			      va == run.va + run.count * LEVEL_SIZE(level) &&
 			      area(va, perm) == area(run.va, run.perm);
@@ -126,7 +131,7 @@ void vm_print_map(const struct task_group_s *t)
 	    USTACK_LIMIT);
 	kprintf("    shared-memory window 0x%08lx-0x%08lx\n", CONFIG_ARCH_SHM_VBASE,
 		SHM_WINDOW_END - 1);
-	kprintf("    (the kernel half is mapped too, without U: this process cannot touch it)\n");
+	kprintf("    (the kernel half is mapped too, G but not U: this process cannot touch it)\n");
 }
 
 long sys_vmprint(void)

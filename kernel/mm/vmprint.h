@@ -5,8 +5,14 @@
 
 #include "vm.h"
 
-/* Write pte's permission bits as "V R W X U" with '-' for each bit clear, into buf[10]. */
-void pte_bits(pte_t pte, char buf[10]);
+/* Room for pte_bits' text: eight letters, seven spaces and the NUL. */
+#define PTE_BITS_LEN 16
+
+/* Write pte's flag bits as "V R W X U G A D", with '-' for each bit clear, into buf. */
+void pte_bits(pte_t pte, char buf[PTE_BITS_LEN]);
+
+/* Print, once, what the letters of pte_bits mean and which the kernel sets itself. */
+void pte_legend(void);
 
 /* Print the Sv39 walk for va in pt: each level's table, index and entry, down to the frame.
  * who names the process in the heading. */

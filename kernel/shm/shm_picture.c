@@ -50,12 +50,23 @@ static void print_row(const struct shm_region_s *r, size_t i, const struct colum
 	for (int c = 0; c < ncols; c++) {
 		uintptr_t va = cols[c].attach->va + i * shm_frame_size(r);
 		pte_t pte = vm_lookup(cols[c].task->addrenv.pagetable, va);
-		char bits[10];
+		char bits[PTE_BITS_LEN];
 		pte_bits(pte, bits);
-		n += kformat(line + n, sizeof(line) - n, " <- 0x%08lx %s%s", va, bits,
-			     pte ? "" : "(not yet)");
+		n += kformat(line + n, sizeof(line) - n, " <- 0x%08lx %-*s", va, PTE_BITS_LEN - 1,
+			     pte ? bits : "(not yet)");
 	}
+	while (n > 0 && line[n - 1] == ' ')
+		line[--n] = '\0'; /* columns padded for the next one, not for the end */
 	kprintf("%s\n", line);
+}
+
+/* Say why one frame has several addresses, when the picture shows it. */
+static void explain_addresses(const struct column *cols, int ncols)
+{
+	if (ncols < 2 || cols[0].attach->va == cols[1].attach->va)
+		return;
+	kprintf("  Same frames, different addresses: each process reaches them through its own "
+		"page table.\n");
 }
 
 void shm_picture(const struct shm_region_s *r)
@@ -64,22 +75,26 @@ void shm_picture(const struct shm_region_s *r)
 	int ncols, total = find_columns(r, cols, &ncols);
 	if (!kernel_verbose || ncols == 0)
 		return;
-	kprintf("  shmid %d has %d attachment(s). Its %s, and the addresses that reach them:\n",
-		r->id, total, r->level == HUGE_LEVEL ? "huge pages of 2 MiB" : "frames");
+	kprintf("  shmid %d has %d attachment%s. Its %s, and the addresses that reach them:\n",
+		r->id, total, plural(total),
+		r->level == HUGE_LEVEL ? "huge pages of 2 MiB" : "frames");
 	char head[160];
 	int n = kformat(head, sizeof(head), "    frame (pa)");
 	for (int c = 0; c < ncols; c++) {
 		char who[24];
 		kformat(who, sizeof(who), "pid %d %s", cols[c].task->pid, cols[c].task->name);
-		n += kformat(head + n, sizeof(head) - n, "    %-20s", who);
+		/* as wide as a row's " <- va bits", but with nothing after the last column */
+		n += kformat(head + n, sizeof(head) - n, c + 1 < ncols ? "    %-26s" : "    %s",
+			     who);
 	}
 	kprintf("%s\n", head);
 	size_t rows = shm_nslots(r);
 	for (size_t i = 0; i < rows && i < MAX_ROWS; i++)
 		print_row(r, i, cols, ncols);
 	if (rows > MAX_ROWS)
-		kprintf("    ... and %zu more %spage(s)\n", rows - MAX_ROWS,
-			r->level == HUGE_LEVEL ? "huge " : "");
+		kprintf("    ... and %zu more %spage%s\n", rows - MAX_ROWS,
+			r->level == HUGE_LEVEL ? "huge " : "", plural(rows - MAX_ROWS));
+	explain_addresses(cols, ncols);
 	for (int c = 0; c < ncols; c++)
 		vm_print_walk(cols[c].task->addrenv.pagetable, cols[c].attach->va,
 			      cols[c].task->pid, cols[c].task->name);

@@ -67,17 +67,20 @@ void shm_destroy(struct shm_region_s *r)
 	KASSERT(r->ds.shm_nattch == 0);
 	int id = r->id;
 	size_t frame_pages = shm_frame_size(r) / PGSIZE;
+	size_t freed = 0; /* with lazy backing, only the frames that were ever touched */
 	for (size_t i = 0; r->frames && i < shm_nslots(r); i++)
-		if (r->frames[i])
+		if (r->frames[i]) {
 			mm_pgfree(r->frames[i], (unsigned)frame_pages);
+			freed += frame_pages;
+		}
 	if (r->frames)
 		mm_pgfree((uintptr_t)r->frames, (unsigned)r->list_pages);
 	struct pginfo_s info;
 	mm_pginfo(&info);
 	if (r->flags & SRFLAG_INUSE) { /* not when shmget is rolling back a half-made segment */
-		narrate("shm: shmid %d destroyed: %zu frames and %zu list page(s) back to the pool "
+		narrate("shm: shmid %d destroyed: %zu frame%s and %zu list page%s back to the pool "
 			"(%zu free)\n",
-			id, r->nframes * frame_pages, r->list_pages, info.nfree);
+			id, freed, plural(freed), r->list_pages, plural(r->list_pages), info.nfree);
 		narrate_pause();
 	}
 	unsigned seq = r->seq;

@@ -90,9 +90,10 @@ int shm_map_frames(struct addrenv_s *env, const struct shm_attach_s *a,
 	return 0;
 }
 
-/* Print one record per leaf mapped, a page or a huge page; tools read these lines. */
+/* Print one record per leaf mapped, a page or a huge page (tools read these lines), and where
+ * the address came from: the caller, or the window's allocator. */
 static void narrate_attach(const struct task_group_s *t, const struct shm_attach_s *a,
-			   const struct shm_region_s *r)
+			   const struct shm_region_s *r, int fixed)
 {
 	if (!kernel_verbose)
 		return;
@@ -104,9 +105,17 @@ static void narrate_attach(const struct task_group_s *t, const struct shm_attach
 				a->rdonly ? "R--U" : "RW-U", *huge ? " 2 MiB leaf" : "",
 				cpu_index());
 	if (CONFIG_MM_SHM_LAZY)
-		narrate("shmat: pid %d shmid %d va 0x%lx: %zu %spage(s) reserved, none mapped "
+		narrate("shmat: pid %d shmid %d va 0x%lx: %zu %spage%s reserved, none mapped "
 			"until touched, hart %lu\n",
-			t->pid, a->shmid, a->va, shm_nslots(r), huge, cpu_index());
+			t->pid, a->shmid, a->va, shm_nslots(r), huge, plural(shm_nslots(r)),
+			cpu_index());
+	if (fixed)
+		narrate("  va 0x%lx: the address pid %d asked for\n", a->va, t->pid);
+	else
+		narrate(
+		    "  va 0x%lx: pid %d passed NULL, so shmat took the lowest free range of its "
+		    "window\n",
+		    a->va, t->pid);
 }
 
 /* Check what shmat's arguments alone can tell, then the segment, the caller's right to it and
@@ -180,7 +189,7 @@ long sys_shmat(int shmid, uintptr_t addr, int shmflg)
 		sfence_vma_all(); /* one fence for the whole batch, not one per page */
 	r->ds.shm_atime = (time_t)rtc_seconds();
 	r->ds.shm_lpid = t->pid;
-	narrate_attach(t, a, r);
+	narrate_attach(t, a, r, fixed);
 	if (kernel_verbose)
 		shm_picture(r);
 	spin_unlock(&g_shminfo.lock);

@@ -56,6 +56,23 @@ static long shm_set(struct task_group_s *t, int shmid, uintptr_t ubuf)
 	return err;
 }
 
+/* Tell what IPC_RMID does to r, in the order it happens: the key goes at once, the segment
+ * when its last attachment does. */
+static void narrate_remove(const struct task_group_s *t, const struct shm_region_s *r)
+{
+	if (!kernel_verbose)
+		return;
+	unsigned long n = r->ds.shm_nattch;
+	char key[48] = "";
+	if (r->ds.shm_perm.__key != IPC_PRIVATE)
+		kformat(key, sizeof(key), "; key 0x%x is free for a new segment now",
+			(unsigned)r->ds.shm_perm.__key);
+	kprintf("shmctl: pid %d IPC_RMID shmid %d: removed%s\n", t->pid, r->id, key);
+	if (n)
+		kprintf("  %lu attachment%s remain%s: the frames stay until the last shmdt\n", n,
+			plural(n), n == 1 ? "s" : "");
+}
+
 /* IPC_RMID: destroy now if nobody is attached, else at the last detach. Either way the
  * key is free for a new segment at once. */
 static long shm_remove(struct task_group_s *t, int shmid)
@@ -64,15 +81,13 @@ static long shm_remove(struct task_group_s *t, int shmid)
 	struct shm_region_s *r = shm_lookup(shmid);
 	long err = !r ? -EINVAL : !shm_is_owner(&r->ds.shm_perm, t->cred.euid) ? -EPERM : 0;
 	if (!err) {
+		narrate_remove(t, r);
 		r->ds.shm_perm.__key = IPC_PRIVATE;
 		if (r->ds.shm_nattch == 0) {
 			shm_destroy(r);
 		} else {
 			r->flags |= SRFLAG_UNLINKED;
 			r->ds.shm_perm.mode |= SHM_DEST;
-			narrate("shmctl: pid %d IPC_RMID shmid %d: %lu attachment(s) remain, "
-				"destroyed at the last detach\n",
-				t->pid, shmid, r->ds.shm_nattch);
 		}
 	}
 	spin_unlock(&g_shminfo.lock);

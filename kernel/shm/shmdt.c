@@ -6,17 +6,36 @@
 #include "syscall.h"
 #include "task.h"
 
+/* Tell what detaching a is about to do: unmap the pages it has mapped (with lazy backing, only
+ * those touched), and keep the frames, unless it is the last attachment of a removed
+ * segment. The unmapping's own lines follow. */
+static void narrate_detach(const struct task_group_s *t, const struct shm_attach_s *a,
+			   const struct shm_region_s *r)
+{
+	size_t mapped = 0;
+	for (size_t i = 0; i < shm_nslots(r); i++)
+		mapped +=
+		    (vm_lookup(t->addrenv.pagetable, a->va + i * shm_frame_size(r)) & PTE_V) != 0;
+	unsigned long left = r->ds.shm_nattch - 1;
+	char what[64];
+	if (left == 0 && (r->flags & SRFLAG_UNLINKED))
+		kformat(what, sizeof(what), "; the last attachment of a removed segment");
+	else
+		kformat(what, sizeof(what), ", frames kept (%lu attachment%s left)", left,
+			plural(left));
+	kprintf("shmdt: pid %d shmid %d va 0x%lx: %zu %spage%s unmapped%s\n", t->pid, a->shmid,
+		a->va, mapped, r->level == HUGE_LEVEL ? "huge " : "", plural(mapped), what);
+}
+
 void shm_detach_locked(struct task_group_s *t, struct shm_attach_s *a)
 {
 	KASSERT(spin_holding(&g_shminfo.lock));
-	struct shm_region_s *r = a->region;         /* alive: our attachment counts in its nattch */
+	struct shm_region_s *r = a->region; /* alive: our attachment counts in its nattch */
+	if (kernel_verbose)
+		narrate_detach(t, a, r);
 	vm_unmap(&t->addrenv, a->va, a->npages, 0); /* fences every hart; frames stay */
 	if (gran_free(&t->shm.va, a->va, a->npages * PGSIZE) != 0)
 		panic("shm_detach: window range 0x%lx not allocated", a->va);
-	narrate("shmdt: pid %d shmid %d va 0x%lx: %zu %spage(s) unmapped, frames kept (%lu "
-		"attachment(s) left)\n",
-		t->pid, a->shmid, a->va, shm_nslots(r), r->level == HUGE_LEVEL ? "huge " : "",
-		r->ds.shm_nattch - 1);
 	narrate_pause();
 	r->ds.shm_dtime = (time_t)rtc_seconds();
 	r->ds.shm_lpid = t->pid;

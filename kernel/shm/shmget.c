@@ -77,10 +77,10 @@ static void narrate_create(const struct shm_region_s *r, const struct task_group
 		return;
 	mm_pginfo(&info);
 	int huge = r->level == HUGE_LEVEL;
-	kprintf("shmget: pid %d key 0x%x size %zu%s -> shmid %d, %zu %s from the pool (%zu "
+	kprintf("shmget: pid %d key 0x%x size %zu%s -> shmid %d, %zu %s%s from the pool (%zu "
 		"left)\n",
 		t->pid, (unsigned)r->ds.shm_perm.__key, r->ds.shm_segsz, huge ? " huge" : "", r->id,
-		r->nframes, huge ? "huge page(s)" : "frame(s)", info.nfree);
+		r->nframes, huge ? "huge page" : "frame", plural(r->nframes), info.nfree);
 	if (!r->nframes) {
 		kprintf("  lazy backing: each %s is taken at the first touch of its %spage\n",
 			huge ? "2 MiB run of frames" : "frame", huge ? "huge " : "");

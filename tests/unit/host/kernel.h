@@ -5,6 +5,8 @@
 #include <stdio.h>
 #include <stdlib.h>
 
+#include "lib/plural.h"
+
 #define ARRAY_SIZE(a) (sizeof(a) / sizeof((a)[0]))
 
 extern jmp_buf *unit_panic_target; /* set by EXPECT_PANIC; NULL means a panic is a bug */

@@ -1,0 +1,8 @@
+/* Plurals for the narration, in the kernel and in the host unit tests alike. */
+#pragma once
+
+/* "s" unless n is 1: "1 frame", "2 frames". */
+static inline const char *plural(unsigned long n)
+{
+	return n == 1 ? "" : "s";
+}
