@@ -368,9 +368,20 @@ run_checks() { # make run, one after another: they share build/run
 		"$run_out"
 	check "make run of the huge-page example: vmprint shows the huge pages" \
 		grep -qE '^    0x40000000-0x403fffff +2 huge pages +V R W - U - A D  shared memory' "$run_out"
+	check "make qemu Q=1 prints no OpenSBI banner and no build lines" quiet_qemu
 	check "make qemu run twice relinks nothing the second time" relinks_nothing
 	check "make compile_commands.json gives kernel, library and test files their own flags" \
 		compile_commands_ok
+}
+
+# make qemu Q=1, building from nothing (in a directory of its own, so that the kernel the other
+# tests boot stays as it is): the kernel's lines alone, from its first.
+quiet_qemu() {
+	rm -rf build/quiet
+	out=$(make qemu Q=1 V=0 CPUS=1 B=build/quiet 2>&1) || return 1
+	echo "$out" | head -n 1 | grep -q '^rvshm: hart 0, RAM' &&
+		! echo "$out" | grep -qE '^  [A-Z]+ |OpenSBI' &&
+		echo "$out" | grep -q '^rvshm: all processes have exited, powering off (status 0)$'
 }
 
 # A second make qemu finds everything built: it relinks nothing and rewrites nothing.
