@@ -262,6 +262,8 @@ doc_claims() { # what the README says of the tree
 		"grep -qF \"\$(sed -n 's/^debian_packages=\"\(.*\)\"$/\1/p' scripts/install-deps.sh)\" README.md"
 	check "the README points at the LICENSE, which is MIT's" sh -c \
 		'grep -q "^MIT License" LICENSE && grep -q "(LICENSE)" README.md'
+	check "each exercise of docs/exercises.md has a grader, holding each test it names" \
+		sh scripts/grade.sh --check
 }
 
 config_checks() { # a configuration value that cannot work is refused

@@ -16,7 +16,7 @@
 #else
 #define TLB_FENCES_DEFINED 0
 struct tlb_fences {
-	unsigned long full, page;
+	unsigned long full, page, remote;
 };
 int tlb_fences(struct tlb_fences *counts) __attribute__((weak));
 #endif
@@ -30,7 +30,7 @@ int tlb_fences(struct tlb_fences *counts) __attribute__((weak));
 
 static struct tlb_fences counts(void)
 {
-	struct tlb_fences c = { 0, 0 };
+	struct tlb_fences c = { 0 };
 	EXPECT_OK(tlb_fences(&c));
 	return c;
 }
