@@ -20,8 +20,8 @@ CONFIG_NTHREADS ?= 64
 CONFIG_THREADS_PER_PROCESS ?= 16
 GDBPORT ?= 26000
 JOBS ?= $(shell nproc 2>/dev/null || echo 1)
-# make test builds its hundred-odd images on every core, as its boots run.
-ifneq ($(filter test,$(MAKECMDGOALS)),)
+# make test builds its hundred-odd images on every core, as its boots run (make grade too).
+ifneq ($(filter test grade,$(MAKECMDGOALS)),)
 MAKEFLAGS += -j$(JOBS)
 endif
 BOOT_LIMIT ?= 300
@@ -134,7 +134,7 @@ CONFIG_H := $(B)/include/rvshm_config.h
 
 DEMO := user/producer.c user/consumer.c
 
-.PHONY: all qemu qemu-gdb run test test-images bench bench-output docs fuzz clean format help FORCE
+.PHONY: all qemu qemu-gdb run test test-images grade grader-images bench bench-output docs fuzz clean format help FORCE
 all: $(B)/kernel.elf $(if $(filter build,$(B)),compile_commands.json)
 
 # The configuration header: scripts/gen-config.sh checks the values and rewrites the header
@@ -283,6 +283,30 @@ $(foreach s,$(SUITES),$(foreach p,$(wildcard tests/qemu/$(s)/*.c),\
 $(foreach s,$(SUITES),$(eval $(call kernel-image,$(B)/tests/$(s),\
 	$(patsubst tests/qemu/$(s)/%.c,$(B)/tests/$(s)/%.elf,$(wildcard tests/qemu/$(s)/*.c)),0,1)))
 
+# --- make grade EX=x: the pass criteria of docs/exercises.md (scripts/grade.sh) ---
+# Exercise x's graders are suites tests/exercises/x/NAME, built as make test builds its own.
+# make test builds them too, so that they keep compiling; it does not boot them.
+EXERCISES := $(notdir $(wildcard tests/exercises/*))
+EX ?=
+ifneq ($(and $(EX),$(filter grade grader-images,$(MAKECMDGOALS))),)
+$(foreach x,$(EX),$(if $(filter $(x),$(EXERCISES)),,\
+	$(error make grade: there is no exercise $(x); the exercises: $(EXERCISES))))
+endif
+GRADER_SUITES := $(patsubst tests/%/expect,%,$(wildcard $(foreach x,$(or $(EX),$(EXERCISES)),\
+	tests/exercises/$(x)/*/expect)))
+GRADER_IMAGES := $(foreach s,$(GRADER_SUITES),$(B)/$(s)/kernel.elf)
+$(foreach s,$(GRADER_SUITES),$(foreach p,$(wildcard tests/$(s)/*.c),\
+	$(eval $(call user-prog,$(B)/$(s)/$(notdir $(p:.c=.elf)),$(p) tests/lib/utest.c tests/lib/shmtest.c))))
+$(foreach s,$(GRADER_SUITES),$(eval $(call kernel-image,$(B)/$(s),\
+	$(patsubst tests/$(s)/%.c,$(B)/$(s)/%.elf,$(wildcard tests/$(s)/*.c)),0,1)))
+
+grader-images: $(GRADER_IMAGES)
+
+# Every grader suite boots with eager and with lazy backing, unless its expect says otherwise.
+grade: grader-images
+	@$(MAKE) --no-print-directory LAZY=1 grader-images
+	@JOBS="$(JOBS)" BOOT_LIMIT="$(BOOT_LIMIT)" sh scripts/grade.sh "$(QEMU)" $(or $(EX),$(EXERCISES))
+
 # --- make fuzz SEED=n CALLS=n: the syscall fuzzer, as long as asked (make test runs 20000) ---
 SEED ?= 1
 CALLS ?= 20000
@@ -328,7 +352,7 @@ $(B)/unit/test_%: tests/unit/test_%.c $(wildcard tests/lib/* tests/unit/host/* k
 # The demo as make qemu PACE=1 builds it, for make test to boot beside the plain one.
 $(eval $(call kernel-image,$(B)/pace,$(DEMO_ELFS),$(V),$(DEBUG),1))
 
-test-images: $(TEST_IMAGES) $(B)/kernel.elf $(B)/pace/kernel.elf
+test-images: $(TEST_IMAGES) $(B)/kernel.elf $(B)/pace/kernel.elf $(GRADER_IMAGES)
 
 # Every in-QEMU suite runs twice: with eager backing, and with lazy backing (LAZY=1).
 test: $(if $(ONLY_SUITES),,$(UNIT_TESTS)) test-images
@@ -370,6 +394,7 @@ Targets:
   make run PROG="a.c b.c"           build programs into a kernel, boot it, exit with their status
   make test                         host unit tests and in-QEMU suites: "N passed, M failed"
   make test-images                  build the kernels make test boots, without booting them
+  make grade                        score the exercises of docs/exercises.md (EX=a: one)
   make bench                        exact instruction counts of the kernel's paths
   make docs                         set the figures docs/performance.md quotes from make bench
   make fuzz                         the system-call fuzzer, for as long as asked (SEED, CALLS)
@@ -398,6 +423,7 @@ Variables (make TARGET NAME=value), with their defaults:
   CALLS=20000                       make fuzz: how many system calls
   FUZZ_TIMEOUT=86400                make fuzz: seconds before QEMU is stopped
   SUITES=                           make test: boot only these suites, e.g. SUITES="libc shm_get"
+  EX=                               make grade: only this exercise, e.g. EX=a
   JOBS=                             make test: tests run at once (default: the CPUs, here $(JOBS))
   BOOT_LIMIT=300                    make test: seconds after which a boot counts as hung
   GDBPORT=26000                     make qemu-gdb: the port gdb connects to

@@ -1,8 +1,11 @@
 #!/bin/sh
 # Run rvshm's tests and count them: host unit tests, the demo, the checks of make's targets,
 # and one QEMU boot per suite and kind of backing.
-# Usage: run-tests.sh QEMU [--only-suites] unit-test-binary... -- suite...
+# Usage: run-tests.sh QEMU [--only-suites [--suites-in DIR IMAGES]] unit-test-binary... -- suite...
 #   --only-suites   boot the suites alone (make test SUITES="a b")
+#   --suites-in DIR IMAGES   the suites are DIR/NAME, booted from IMAGES/NAME/kernel.elf in build
+#                   and build/lazy (default: tests/qemu and tests; make grade's: tests/exercises)
+#   TEST_LOGS=dir   where the consoles go (default build/test-logs; make grade's: build/grade-logs)
 #   JOBS=n          tests at once (default: the number of CPUs)
 #   BOOT_LIMIT=s    a boot's most seconds (default 300): catches a hung kernel, measures nothing
 #
@@ -37,6 +40,11 @@ if [ "$1" = --only-suites ]; then
 	only_suites=1
 	shift
 fi
+suites_dir=tests/qemu images=tests
+if [ "$1" = --suites-in ]; then
+	suites_dir=$2 images=$3
+	shift 3
+fi
 boot_limit=${BOOT_LIMIT:-300}
 jobs=${JOBS:-$(nproc 2>/dev/null || echo 1)}
 case $jobs in
@@ -45,7 +53,7 @@ case $jobs in
 	exit 2
 	;;
 esac
-logs=build/test-logs
+logs=${TEST_LOGS:-build/test-logs}
 rm -rf "$logs" && mkdir -p "$logs" || exit 2
 
 pass() {
@@ -256,6 +264,8 @@ doc_claims() { # what the README says of the tree
 		"grep -qF \"\$(sed -n 's/^debian_packages=\"\(.*\)\"$/\1/p' scripts/install-deps.sh)\" README.md"
 	check "the README points at the LICENSE, which is MIT's" sh -c \
 		'grep -q "^MIT License" LICENSE && grep -q "(LICENSE)" README.md'
+	check "each exercise of docs/exercises.md has a grader, holding each test it names" \
+		sh scripts/grade.sh --check
 }
 
 config_checks() { # a configuration value that cannot work is refused
@@ -435,12 +445,12 @@ if [ "$only_suites" -eq 0 ]; then
 	job config_checks
 fi
 for suite in "$@"; do
-	expect=tests/qemu/$suite/expect
+	expect=$suites_dir/$suite/expect
 	for mode in eager lazy; do
 		b=build$([ $mode = lazy ] && echo /lazy)
 		runs_in $mode "$expect" || continue
 		for cpus in $(sed -n "s/^\($mode \)\{0,1\}cpus //p" "$expect" | grep . || echo 1 4); do
-			job boot_and_check "$suite" "$b/tests/$suite/kernel.elf" "$expect" $mode "" "$cpus"
+			job boot_and_check "$suite" "$b/$images/$suite/kernel.elf" "$expect" $mode "" "$cpus"
 		done
 	done
 done
