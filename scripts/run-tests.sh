@@ -248,12 +248,20 @@ help_defaults() { # every NAME ?= VALUE of the Makefile shows in make help as NA
 	done
 }
 
-doc_claims() { # what the README says of the tree
+# The docs: README.md and docs/*.md.
+DOCS="README.md docs/*.md"
+
+demo_quotes() { # the docs quote the demo's lines as it prints them now (make docs writes them)
+	make -s demo-output && sh scripts/doc-figures.sh check demo build/demo.txt
+}
+
+doc_claims() { # what the README and the docs say of the tree
 	check "make help gives each variable the default the Makefile gives it" help_defaults
 	check "the README names the packages scripts/install-deps.sh installs" sh -c \
 		"grep -qF \"\$(sed -n 's/^debian_packages=\"\(.*\)\"$/\1/p' scripts/install-deps.sh)\" README.md"
 	check "the README points at the LICENSE, which is MIT's" sh -c \
 		'grep -q "^MIT License" LICENSE && grep -q "(LICENSE)" README.md'
+	check "the README and the docs quote the demo as it prints now (make docs)" demo_quotes
 }
 
 config_checks() { # a configuration value that cannot work is refused
@@ -285,8 +293,8 @@ bench_checks() { # make bench runs and prints every figure; the figures themselv
 		exchange_ratio_smp_wall; do
 		check "make bench prints $figure" grep -qE "^bench: $figure [0-9.]+ [a-z]+\$" "$out"
 	done
-	check "docs/performance.md quotes the instruction counts make bench prints (make docs)" \
-		sh scripts/doc-figures.sh check "$out" docs/performance.md
+	check "the docs quote the instruction counts make bench prints (make docs)" \
+		sh scripts/doc-figures.sh check bench "$out"
 	check "make bench: a 256 MiB segment shared by two processes, eager" \
 		grep -q '^bench: scale_eager_256mib_ok 1 bool$' "$out"
 	check "make bench: a 256 MiB segment shared by two processes, lazy" \
