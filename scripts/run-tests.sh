@@ -255,6 +255,16 @@ demo_quotes() { # the docs quote the demo's lines as it prints them now (make do
 	make -s demo-output && sh scripts/doc-figures.sh check demo build/demo.txt
 }
 
+svg_check() { # docs/address-spaces.svg is what the demo's output draws now
+	title="docs/address-spaces.svg is drawn from what the demo prints now (make docs)"
+	if command -v python3 >/dev/null 2>&1; then
+		check "$title" sh -c 'python3 scripts/draw-address-spaces.py build/demo.txt "$0" &&
+			cmp -s "$0" docs/address-spaces.svg' "$logs/address-spaces.svg"
+	else
+		skip "$title" "python3 is not installed"
+	fi
+}
+
 doc_claims() { # what the README and the docs say of the tree
 	check "make help gives each variable the default the Makefile gives it" help_defaults
 	check "the README names the packages scripts/install-deps.sh installs" sh -c \
@@ -262,6 +272,7 @@ doc_claims() { # what the README and the docs say of the tree
 	check "the README points at the LICENSE, which is MIT's" sh -c \
 		'grep -q "^MIT License" LICENSE && grep -q "(LICENSE)" README.md'
 	check "the README and the docs quote the demo as it prints now (make docs)" demo_quotes
+	svg_check
 }
 
 config_checks() { # a configuration value that cannot work is refused
