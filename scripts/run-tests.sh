@@ -265,6 +265,40 @@ svg_check() { # docs/address-spaces.svg is what the demo's output draws now
 	fi
 }
 
+doc_line_refs() { # each PATH:N the docs name, gdb's "file PATH, line N" too, one a line
+	grep -ohE '[A-Za-z0-9_][A-Za-z0-9_./-]*\.[A-Za-z]+:[0-9]+|file [^ ,]+, line [0-9]+' $DOCS |
+		sed 's/^file \(.*\), line /\1:/'
+}
+
+doc_lines_exist() { # every PATH:N the docs name is a line of PATH
+	doc_line_refs | while IFS=: read -r path n; do
+		[ "$n" -ge 1 ] && [ "$n" -le "$(wc -l <"$path" 2>/dev/null || echo 0)" ] ||
+			{ echo "$path has no line $n" >&2 && return 1; }
+	done
+}
+
+# Every gdb frame "FUNC (...) at PATH:N" the docs quote has N inside FUNC: between its
+# definition and its closing brace in C, between its label and the next in assembly. In any
+# other file (syscalls.def) the function is made by a macro, and line N names what follows
+# its prefix (call_shmat: shmat).
+doc_frames_in_functions() {
+	grep -ohE '[A-Za-z_][A-Za-z0-9_]* \([^()]*\) at [A-Za-z0-9_./-]+:[0-9]+' $DOCS |
+		sed 's/^\([A-Za-z0-9_]*\) (.*) at \(.*\):\([0-9]*\)$/\1 \2 \3/' |
+		while read -r func path n; do
+			awk -v f="$func" -v n="$n" -v kind="${path##*.}" '
+				kind ~ /^[ch]$/ && !from && $0 ~ "^[A-Za-z_].*[ *]" f "\\(" && !/;$/ { from = NR }
+				kind ~ /^[ch]$/ && from && !to && /^}/ { to = NR }
+				kind == "S" && from && !to && /^[A-Za-z_.][A-Za-z0-9_.]*:/ { to = NR - 1 }
+				kind == "S" && !from && $0 ~ "^" f ":" { from = NR }
+				NR == n { name = f; sub(/^[^_]*_/, "", name); named = index($0, name) }
+				END {
+					if (kind == "S" && from && !to)
+						to = NR
+					exit kind ~ /^[chS]$/ ? !(from && from <= n && n <= to) : !named
+				}' "$path" || { echo "$path:$n is not in $func" >&2 && return 1; }
+		done
+}
+
 doc_claims() { # what the README and the docs say of the tree
 	check "make help gives each variable the default the Makefile gives it" help_defaults
 	check "the README names the packages scripts/install-deps.sh installs" sh -c \
@@ -273,6 +307,8 @@ doc_claims() { # what the README and the docs say of the tree
 		'grep -q "^MIT License" LICENSE && grep -q "(LICENSE)" README.md'
 	check "the README and the docs quote the demo as it prints now (make docs)" demo_quotes
 	svg_check
+	check "every PATH:N the docs name is a line of PATH" doc_lines_exist
+	check "every gdb frame the docs quote lies in its function's lines" doc_frames_in_functions
 }
 
 config_checks() { # a configuration value that cannot work is refused
