@@ -299,6 +299,28 @@ doc_frames_in_functions() {
 		done
 }
 
+doc_named_tests() { # every "`NAME` in `tests/PATH`" of the docs: PATH has a test NAME
+	cat $DOCS | tr -s '\n ' '  ' | grep -oE '`[a-z0-9_]+` in `tests/[A-Za-z0-9_./-]+`' | tr -d '`' |
+		while read -r name _ path; do
+			grep -rqw "$name" "$path" || { echo "no $name in $path" >&2 && return 1; }
+		done
+}
+
+nuttx_map_variables() { # each row of nuttx-map's Make-variable table has make help's default
+	help=$(make -s help)
+	sed -n 's/^| `\([A-Z_]*\)` | `\{0,1\}\([^ `|]*\)`\{0,1\} | .*/\1=\2/p' docs/nuttx-map.md |
+		while read -r pair; do
+			echo "$help" | grep -q "^  $pair " || { echo "make help lacks $pair" >&2 && return 1; }
+		done
+}
+
+nuttx_map_settings() { # nuttx-map names every CONFIG_ variable of make help, and every image byte
+	for name in $(make -s help | sed -n 's/^  \(CONFIG_[A-Z_]*\)=.*/\1/p') \
+		$(sed -n 's/^echo "\(kernel_[a-z]*\): .*/\1/p' scripts/gen-progs.sh); do
+		grep -q "^| \`$name\` |\|\`$name\`" docs/nuttx-map.md || { echo "no $name" >&2 && return 1; }
+	done
+}
+
 doc_claims() { # what the README and the docs say of the tree
 	check "make help gives each variable the default the Makefile gives it" help_defaults
 	check "the README names the packages scripts/install-deps.sh installs" sh -c \
@@ -309,6 +331,11 @@ doc_claims() { # what the README and the docs say of the tree
 	svg_check
 	check "every PATH:N the docs name is a line of PATH" doc_lines_exist
 	check "every gdb frame the docs quote lies in its function's lines" doc_frames_in_functions
+	check "every test the docs name in a tests/ file is in that file" doc_named_tests
+	check "docs/nuttx-map.md's table gives each Make variable make help's default" \
+		nuttx_map_variables
+	check "docs/nuttx-map.md names every CONFIG_ variable and every byte gen-progs.sh writes" \
+		nuttx_map_settings
 }
 
 config_checks() { # a configuration value that cannot work is refused
