@@ -11,6 +11,13 @@
 #   write  rewrites the docs (README.md and docs/*.md) in place (make docs)
 #   check  says what differs, and fails if anything does (make test)
 mode=$1 kind=$2 output=$3
+case $kind in
+bench | demo) ;;
+*)
+	echo "usage: doc-figures.sh write|check bench|demo OUTPUT" >&2
+	exit 2
+	;;
+esac
 new=$(mktemp)
 trap 'rm -f "$new"' EXIT
 
