@@ -134,7 +134,8 @@ CONFIG_H := $(B)/include/rvshm_config.h
 
 DEMO := user/producer.c user/consumer.c
 
-.PHONY: all qemu qemu-gdb run test test-images grade grader-images bench bench-output docs fuzz clean format help FORCE
+.PHONY: all qemu qemu-gdb run test test-images grade grader-images bench bench-output demo-output \
+	docs fuzz clean format help FORCE
 all: $(B)/kernel.elf $(if $(filter build,$(B)),compile_commands.json)
 
 # The configuration header: scripts/gen-config.sh checks the values and rewrites the header
@@ -334,12 +335,21 @@ bench:
 		build/scale-lazy/bench-scale/kernel.elf
 	@sh scripts/bench.sh "$(QEMU)"
 
-# make docs: the figures the docs quote, from make bench (make test checks they still agree).
-docs: bench-output
-	@sh scripts/doc-figures.sh write $(B)/bench.txt docs/performance.md
+# make docs: what the docs quote and draw, from make bench and from the demo (make test checks
+# that they still agree). Without python3 the picture is left as it is, and make test says so.
+docs: bench-output demo-output
+	@sh scripts/doc-figures.sh write bench $(B)/bench.txt
+	@sh scripts/doc-figures.sh write demo $(B)/demo.txt
+	@if command -v python3 >/dev/null; then python3 scripts/draw-address-spaces.py $(B)/demo.txt; \
+	else echo "make docs: no python3; docs/address-spaces.svg is not redrawn" >&2; fi
 
 bench-output:
 	@$(MAKE) --no-print-directory -s bench >$(B)/bench.txt
+
+# The demo on one hart and on QEMU's virtual clock (-icount), where every boot prints the same.
+demo-output: QEMU_CPUS = 1
+demo-output: $(B)/kernel.elf
+	@$(QEMU) $(call QEMUOPTS,$<) -icount shift=0 </dev/null | tr -d '\r' >$(B)/demo.txt
 
 UNIT_TESTS := $(patsubst tests/unit/%.c,$(B)/unit/%,$(wildcard tests/unit/test_*.c))
 HOSTFLAGS := -std=c11 -g -O1 -Wall -Wextra -Werror -fsanitize=address,undefined \
@@ -396,7 +406,7 @@ Targets:
   make test-images                  build the kernels make test boots, without booting them
   make grade                        score the exercises of docs/exercises.md (EX=a: one)
   make bench                        exact instruction counts of the kernel's paths
-  make docs                         set the figures docs/performance.md quotes from make bench
+  make docs                         set what the docs quote and draw from make bench and the demo
   make fuzz                         the system-call fuzzer, for as long as asked (SEED, CALLS)
   make format                       run clang-format over the tree
   make compile_commands.json        the compile commands, for clangd (a plain make writes it)

@@ -258,7 +258,80 @@ help_defaults() { # every NAME ?= VALUE of the Makefile shows in make help as NA
 	done
 }
 
-doc_claims() { # what the README says of the tree
+# The docs: README.md and docs/*.md.
+DOCS="README.md docs/*.md"
+
+demo_quotes() { # the docs quote the demo's lines as it prints them now (make docs writes them)
+	make -s demo-output && sh scripts/doc-figures.sh check demo build/demo.txt
+}
+
+svg_check() { # docs/address-spaces.svg is what the demo's output draws now
+	title="docs/address-spaces.svg is drawn from what the demo prints now (make docs)"
+	if command -v python3 >/dev/null 2>&1; then
+		check "$title" sh -c 'python3 scripts/draw-address-spaces.py build/demo.txt "$0" &&
+			cmp -s "$0" docs/address-spaces.svg' "$logs/address-spaces.svg"
+	else
+		skip "$title" "python3 is not installed"
+	fi
+}
+
+doc_line_refs() { # each PATH:N the docs name, gdb's "file PATH, line N" too, one a line
+	grep -ohE '[A-Za-z0-9_][A-Za-z0-9_./-]*\.[A-Za-z]+:[0-9]+|file [^ ,]+, line [0-9]+' $DOCS |
+		sed 's/^file \(.*\), line /\1:/'
+}
+
+doc_lines_exist() { # every PATH:N the docs name is a line of PATH
+	doc_line_refs | while IFS=: read -r path n; do
+		[ "$n" -ge 1 ] && [ "$n" -le "$(wc -l <"$path" 2>/dev/null || echo 0)" ] ||
+			{ echo "$path has no line $n" >&2 && return 1; }
+	done
+}
+
+# Every gdb frame "FUNC (...) at PATH:N" the docs quote has N inside FUNC: between its
+# definition and its closing brace in C, between its label and the next in assembly. In any
+# other file (syscalls.def) the function is made by a macro, and line N names what follows
+# its prefix (call_shmat: shmat).
+doc_frames_in_functions() {
+	grep -ohE '[A-Za-z_][A-Za-z0-9_]* \([^()]*\) at [A-Za-z0-9_./-]+:[0-9]+' $DOCS |
+		sed 's/^\([A-Za-z0-9_]*\) (.*) at \(.*\):\([0-9]*\)$/\1 \2 \3/' |
+		while read -r func path n; do
+			awk -v f="$func" -v n="$n" -v kind="${path##*.}" '
+				kind ~ /^[ch]$/ && !from && $0 ~ "^[A-Za-z_].*[ *]" f "\\(" && !/;$/ { from = NR }
+				kind ~ /^[ch]$/ && from && !to && /^}/ { to = NR }
+				kind == "S" && from && !to && /^[A-Za-z_.][A-Za-z0-9_.]*:/ { to = NR - 1 }
+				kind == "S" && !from && $0 ~ "^" f ":" { from = NR }
+				NR == n { name = f; sub(/^[^_]*_/, "", name); named = index($0, name) }
+				END {
+					if (kind == "S" && from && !to)
+						to = NR
+					exit kind ~ /^[chS]$/ ? !(from && from <= n && n <= to) : !named
+				}' "$path" || { echo "$path:$n is not in $func" >&2 && return 1; }
+		done
+}
+
+doc_named_tests() { # every "`NAME` in `tests/PATH`" of the docs: PATH has a test NAME
+	cat $DOCS | tr -s '\n ' '  ' | grep -oE '`[a-z0-9_]+` in `tests/[A-Za-z0-9_./-]+`' | tr -d '`' |
+		while read -r name _ path; do
+			grep -rqw "$name" "$path" || { echo "no $name in $path" >&2 && return 1; }
+		done
+}
+
+nuttx_map_variables() { # each row of nuttx-map's Make-variable table has make help's default
+	help=$(make -s help)
+	sed -n 's/^| `\([A-Z_]*\)` | `\{0,1\}\([^ `|]*\)`\{0,1\} | .*/\1=\2/p' docs/nuttx-map.md |
+		while read -r pair; do
+			echo "$help" | grep -q "^  $pair " || { echo "make help lacks $pair" >&2 && return 1; }
+		done
+}
+
+nuttx_map_settings() { # nuttx-map names every CONFIG_ variable of make help, and every image byte
+	for name in $(make -s help | sed -n 's/^  \(CONFIG_[A-Z_]*\)=.*/\1/p') \
+		$(sed -n 's/^echo "\(kernel_[a-z]*\): .*/\1/p' scripts/gen-progs.sh); do
+		grep -q "^| \`$name\` |\|\`$name\`" docs/nuttx-map.md || { echo "no $name" >&2 && return 1; }
+	done
+}
+
+doc_claims() { # what the README and the docs say of the tree
 	check "make help gives each variable the default the Makefile gives it" help_defaults
 	check "the README names the packages scripts/install-deps.sh installs" sh -c \
 		"grep -qF \"\$(sed -n 's/^debian_packages=\"\(.*\)\"$/\1/p' scripts/install-deps.sh)\" README.md"
@@ -266,6 +339,15 @@ doc_claims() { # what the README says of the tree
 		'grep -q "^MIT License" LICENSE && grep -q "(LICENSE)" README.md'
 	check "each exercise of docs/exercises.md has a grader, holding each test it names" \
 		sh scripts/grade.sh --check
+	check "the README and the docs quote the demo as it prints now (make docs)" demo_quotes
+	svg_check
+	check "every PATH:N the docs name is a line of PATH" doc_lines_exist
+	check "every gdb frame the docs quote lies in its function's lines" doc_frames_in_functions
+	check "every test the docs name in a tests/ file is in that file" doc_named_tests
+	check "docs/nuttx-map.md's table gives each Make variable make help's default" \
+		nuttx_map_variables
+	check "docs/nuttx-map.md names every CONFIG_ variable and every byte gen-progs.sh writes" \
+		nuttx_map_settings
 }
 
 config_checks() { # a configuration value that cannot work is refused
@@ -303,8 +385,8 @@ bench_checks() { # make bench runs and prints every figure; the figures themselv
 		exchange_ratio_smp_wall; do
 		check "make bench prints $figure" grep -qE "^bench: $figure [0-9.]+ [a-z]+\$" "$out"
 	done
-	check "docs/performance.md quotes the instruction counts make bench prints (make docs)" \
-		sh scripts/doc-figures.sh check "$out" docs/performance.md
+	check "the docs quote the instruction counts make bench prints (make docs)" \
+		sh scripts/doc-figures.sh check bench "$out"
 	check "make bench: a 256 MiB segment shared by two processes, eager" \
 		grep -q '^bench: scale_eager_256mib_ok 1 bool$' "$out"
 	check "make bench: a 256 MiB segment shared by two processes, lazy" \
