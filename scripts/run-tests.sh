@@ -371,6 +371,9 @@ gdb_checks() { # make qemu-gdb: the stub answers, and a breakpoint on the shmat 
 		return
 	fi
 	check "$connects" sh scripts/gdb-test.sh "$gdb" $((26000 + $$ % 2000)) shmat "$logs"
+	stop=$(grep -om1 'sys_shmat (.*) at kernel/shm/shmat.c:[0-9]*' "$logs/gdb-shmat.txt")
+	check "docs/debugging.md shows where gdb stops in sys_shmat today (${stop##* })" \
+		sh -c '[ -n "$1" ] && grep -qF "$1" docs/debugging.md' sh "$stop"
 	check "$panics" sh scripts/gdb-test.sh "$gdb" $((28000 + $$ % 2000)) panic "$logs"
 }
 
@@ -476,7 +479,7 @@ run_checks() { # make run, one after another: they share build/run
 # tests boot stays as it is): the kernel's lines alone, from its first.
 quiet_qemu() {
 	rm -rf build/quiet
-	out=$(make qemu Q=1 V=0 CPUS=1 B=build/quiet 2>&1) || return 1
+	out=$(make --no-print-directory qemu Q=1 V=0 CPUS=1 B=build/quiet 2>&1) || return 1
 	echo "$out" | head -n 1 | grep -q '^rvshm: hart 0, RAM' &&
 		! echo "$out" | grep -qE '^  [A-Z]+ |OpenSBI' &&
 		echo "$out" | grep -q '^rvshm: all processes have exited, powering off (status 0)$'
