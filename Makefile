@@ -215,7 +215,7 @@ $(foreach p,$(PROG),$(eval $(call user-prog,$(B)/run/$(basename $(notdir $(p))).
 # volatile still reads memory each time round, as textbook code expects; and without -Wextra,
 # which would flag every main(argc, argv) that does not use them.
 $(RUN_ELFS): FORCE
-$(RUN_ELFS): UCFLAGS := $(filter-out -Wextra $(OPT),$(UCFLAGS)) -O0
+$(RUN_ELFS): private UCFLAGS := $(filter-out -Wextra $(OPT),$(UCFLAGS)) -O0
 $(eval $(call kernel-image,$(B)/run,$(RUN_ELFS),$(RUN_V),$(DEBUG),$(PACE)))
 
 # make exits only 0, 1 or 2 by itself; so the run's status goes to a file, and `run` exits with

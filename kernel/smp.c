@@ -60,8 +60,9 @@ static int joined_by(unsigned long id, uint64_t deadline)
 
 /* Start hart id and wait for it to run the kernel; 1 if it does. A hart comes up in a few
  * thousand instructions. Rarely (one boot in 150 with both host cores busy) QEMU loses the
- * wakeup that OpenSBI sends the hart, and it sleeps on; a second IPI wakes it. A hart that
- * still does not come is left out, so that the kernel boots, and says so. */
+ * wakeup that OpenSBI sends the hart, and it sleeps on; another IPI wakes it, so the hart gets
+ * one every 10 ms. On a host so loaded that QEMU's thread for the hart does not run for 10 s,
+ * the hart is left out, so that the kernel boots, and says so. */
 static int start_hart(unsigned long id)
 {
 	if (sbi_hart_start(id, (uintptr_t)_secondary_start, 0) != 0) {
@@ -69,16 +70,15 @@ static int start_hart(unsigned long id)
 		return 0;
 	}
 	uint64_t ms = timebase_hz / 1000;
-	if (!joined_by(id, csr_read(time) + 10 * ms)) {
-		sbi_send_ipi(1UL << id, 0);
-		if (!joined_by(id, csr_read(time) + 1000 * ms)) {
-			int waited = HART_WAITED;
-			if (__atomic_compare_exchange_n(&fate[id], &waited, HART_LEFT_OUT, 0,
-							__ATOMIC_ACQ_REL, __ATOMIC_ACQUIRE)) {
-				kprintf("smp: hart %lu did not come up; running without it\n", id);
-				return 0;
-			}
+	for (int kicks = 0; !joined_by(id, csr_read(time) + 10 * ms); kicks++) {
+		int waited = HART_WAITED;
+		if (kicks == 1000 &&
+		    __atomic_compare_exchange_n(&fate[id], &waited, HART_LEFT_OUT, 0,
+						__ATOMIC_ACQ_REL, __ATOMIC_ACQUIRE)) {
+			kprintf("smp: hart %lu did not come up in 10 s; running without it\n", id);
+			return 0;
 		}
+		sbi_send_ipi(1UL << id, 0);
 	}
 	while (!__atomic_load_n(&cpus[id].started, __ATOMIC_ACQUIRE))
 		; /* it has joined, and is setting itself up */

@@ -181,6 +181,9 @@ boot_and_check() {
 	count_results "$console"
 	check "$name: no kernel panic" sh -c "! grep -q '^panic:' '$console'"
 	check "$name: every page free at boot is free at exit" balanced "$console"
+	if [ "$cpus" -gt 1 ]; then
+		check "$name: all $cpus harts came up" grep -q "^rvshm: $cpus harts running$" "$console"
+	fi
 	while read -r kind arg; do
 		if [ "$kind" = eager ] || [ "$kind" = lazy ]; then
 			[ "$kind" = "$4" ] || continue
