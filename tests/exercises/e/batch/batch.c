@@ -9,9 +9,9 @@
  * at its end for the leaves cleared since; and each attachment is unmapped by its own
  * vm_unmap. So a shmdt of a 4 MiB attachment that starts on a 2 MiB boundary sends two, and
  * an shmat with SHM_REMAP that replaces two attachments sends at least two. With batching,
- * each sends one. A try can be disturbed (a hart that has just run a thread of this process
- * may still have its table loaded, and be fenced too), so each count is taken a few times,
- * and the test needs one try that counts exactly one. */
+ * each sends one. A try can be disturbed: a hart that has just run a thread of this process
+ * may still have its table loaded, and a count of one for each hart fenced then counts two.
+ * So each count is taken a few times, and the test needs one try that counts exactly one. */
 #define _GNU_SOURCE /* sched_setaffinity, sched_getcpu */
 #include <pthread.h>
 #include <rvshm.h>
@@ -138,10 +138,10 @@ TEST(each_shmdt_of_a_segment_attached_twice_sends_one_remote_fence)
 {
 	if (!HAS_TLB_FENCES() || !start_spinner())
 		return;
-	int ok = 0;
-	for (int i = 0; i < TRIES && !ok; i++)
-		ok = detach_twice_sends_one_each(i);
-	EXPECT(ok);
+	int one_remote_fence_each = 0;
+	for (int i = 0; i < TRIES && !one_remote_fence_each; i++)
+		one_remote_fence_each = detach_twice_sends_one_each(i);
+	EXPECT(one_remote_fence_each);
 	stop_spinner();
 }
 
@@ -172,9 +172,9 @@ TEST(an_shmat_with_shm_remap_replacing_two_attachments_sends_one_remote_fence)
 {
 	if (!HAS_TLB_FENCES() || !start_spinner())
 		return;
-	int ok = 0;
-	for (int i = 0; i < TRIES && !ok; i++)
-		ok = remap_over_two_sends_one(i);
-	EXPECT(ok);
+	int one_remote_fence = 0;
+	for (int i = 0; i < TRIES && !one_remote_fence; i++)
+		one_remote_fence = remap_over_two_sends_one(i);
+	EXPECT(one_remote_fence);
 	stop_spinner();
 }
