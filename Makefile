@@ -250,8 +250,14 @@ $(if $(word $(CONFIG_NPROC),$(wordlist 2,$(words $(PROG)),$(PROG))),$(error make
 endif
 
 # Q=1, for a projector: no build lines, and no OpenSBI banner before the kernel's first line.
+# QEMU's own status is kept through the pipe, so that a failing kernel fails make either way.
 qemu: $(B)/kernel.elf
-	$(if $(filter 1,$(Q)),@)$(QEMU) $(call QEMUOPTS,$<)$(if $(filter 1,$(Q)), | sh scripts/drop-banner.sh)
+ifeq ($(Q),1)
+	@{ $(QEMU) $(call QEMUOPTS,$<); echo $$? >$(B)/qemu.status; } | sh scripts/drop-banner.sh; \
+		exit $$(cat $(B)/qemu.status)
+else
+	$(QEMU) $(call QEMUOPTS,$<)
+endif
 
 # The user programs all start at USER_BASE, so gdb gets each one's symbols at that address.
 # It debugs a kernel built with -Og in build/gdb/, so that gdb can show every variable.

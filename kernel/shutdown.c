@@ -43,7 +43,7 @@ void shutdown(void)
 	/* A segment outlives its processes until IPC_RMID: its pages are held, not lost. */
 	if (nsegs > 0)
 		kprintf("shm: %d segment%s never removed with IPC_RMID hold%s %zu page%s\n", nsegs,
-			plural(nsegs), nsegs == 1 ? "s" : "", held, plural(held));
+			plural(nsegs), verb_s(nsegs), held, plural(held));
 	mm_pginfo(&info);
 	kprintf("mm: free pages boot=%zu exit=%zu\n", boot_free, info.nfree);
 	kprintf("rvshm: all processes have exited, powering off (status %d)\n", status);

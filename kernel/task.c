@@ -27,10 +27,14 @@ struct spinlock task_lock = SPINLOCK_INIT("tasks");
 int timed_sleepers;
 static int next_pid = INIT_PID + 1; /* pids and tids come from one count, as on Linux */
 
-/* A new thread starts here, in the kernel, holding task_lock from the scheduler. */
+/* A new thread starts here, in the kernel, holding task_lock from the scheduler. Its page
+ * table has just been loaded: the narration shows the satp value, the first time for each
+ * process, here rather than on the switch's own path, which every switch takes. */
 static void thread_first_run(void)
 {
 	spin_unlock(&task_lock);
+	if (kernel_verbose)
+		narrate_satp(&this_thread()->group->addrenv);
 	trap_return(this_thread()->tf);
 }
 

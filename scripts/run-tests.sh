@@ -474,6 +474,8 @@ run_checks() { # make run, one after another: they share build/run
 	check "make run of the huge-page example: vmprint shows the huge pages" \
 		grep -qE '^    0x40000000-0x403fffff +2 huge pages +V R W - U - A D  shared memory' "$run_out"
 	check "make qemu Q=1 prints no OpenSBI banner and no build lines" quiet_qemu
+	check "make qemu Q=1 fails when QEMU fails" sh -c \
+		'! MAKEFLAGS= make -s qemu Q=1 QEMU=false B=build/quiet >/dev/null 2>&1'
 	check "make qemu run twice relinks nothing the second time" relinks_nothing
 	check "make compile_commands.json gives kernel, library and test files their own flags" \
 		compile_commands_ok

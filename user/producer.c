@@ -43,8 +43,13 @@ int main(void)
 	}
 	atomic_store_explicit(&page->stage, REMOVED, memory_order_release);
 	struct shmid_ds ds;
-	while (shmctl(id, IPC_STAT, &ds) == 0 && ds.shm_nattch > 1)
+	do {
+		if (shmctl(id, IPC_STAT, &ds) != 0) {
+			perror("producer: shmctl IPC_STAT");
+			return 1;
+		}
 		sched_yield();
+	} while (ds.shm_nattch > 1);
 	printf("producer: pid %d detaches last\n", getpid());
 	shmdt(page);
 	printf("producer: %s\n", ok ? "exchange verified" : "WRONG REPLY");

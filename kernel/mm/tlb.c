@@ -18,7 +18,8 @@ static int list_harts(char *buf, size_t size, unsigned long mask)
 }
 
 /* Tell, in one line, what changed and which harts fence: this one itself, those in others by
- * SBI because they have env's table loaded, and the rest are spared. */
+ * SBI because they have env's table loaded (they are in its process), and the rest are
+ * spared. The line stays within 100 columns on up to 4 harts. */
 static void narrate_shootdown(const struct addrenv_s *env, uintptr_t va, size_t size,
 			      const char *change, unsigned long others)
 {
@@ -35,14 +36,13 @@ static void narrate_shootdown(const struct addrenv_s *env, uintptr_t va, size_t 
 			     change);
 	n += kformat(line + n, sizeof(line) - n, ": hart %lu itself", cpu_index());
 	if (others) {
-		n += kformat(line + n, sizeof(line) - n, "; SBI on");
+		n += kformat(line + n, sizeof(line) - n, "; SBI:");
 		n += list_harts(line + n, sizeof(line) - n, others);
 		n += kformat(line + n, sizeof(line) - n, " (in pid %d)", env->pid);
 	}
 	if (spared) {
-		n += kformat(line + n, sizeof(line) - n, "; spared");
-		n += list_harts(line + n, sizeof(line) - n, spared);
-		kformat(line + n, sizeof(line) - n, " (elsewhere)");
+		n += kformat(line + n, sizeof(line) - n, "; spared:");
+		list_harts(line + n, sizeof(line) - n, spared);
 	}
 	kprintf("%s\n", line);
 }
@@ -53,11 +53,10 @@ void narrate_satp(struct addrenv_s *env)
 		return; /* another hart showed it */
 	uint64_t satp = MAKE_SATP(env->pagetable);
 	kprintf("satp: hart %lu switches to pid %d: satp = 0x%lx (mode %lu = Sv39, ASID %lu, PPN "
-		"0x%lx)\n",
+		"0x%lx)\n  and fences all addresses, so that no translation of the last table "
+		"stays cached\n",
 		cpu_index(), env->pid, satp, satp >> 60, (satp >> 44) & 0xffff,
 		satp & ((1UL << 44) - 1));
-	kprintf("  then a fence of all addresses: without ASIDs, the last table's translations "
-		"must go\n");
 }
 
 void tlb_shootdown(struct addrenv_s *env, uintptr_t va, size_t size, const char *change)

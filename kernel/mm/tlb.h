@@ -14,11 +14,10 @@
 #include <stdint.h>
 
 #include "cpu.h"
-#include "kernel.h"
 #include "riscv.h"
 #include "vm.h"
 
-/* Show the satp value that loads env's page table, the first time a hart loads it. */
+/* Show the satp value that loads env's page table, the first time this is asked for it. */
 void narrate_satp(struct addrenv_s *env);
 
 /* Make env's page table this hart's, unless it is already. Inline: the scheduler does this at
@@ -34,8 +33,6 @@ static inline void vm_switch(struct addrenv_s *env)
 	__atomic_fetch_or(&env->harts, me, __ATOMIC_SEQ_CST);
 	csr_write(satp, MAKE_SATP(env->pagetable));
 	sfence_vma_all();
-	if (kernel_verbose && env->pid && !env->satp_shown)
-		narrate_satp(env);
 	if (c->addrenv)
 		__atomic_fetch_and(&c->addrenv->harts, ~me, __ATOMIC_RELEASE);
 	c->addrenv = env;

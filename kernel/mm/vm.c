@@ -224,11 +224,12 @@ static void prune(struct addrenv_s *env, uintptr_t va, struct unmap_batch *b)
 		*slot = 0;
 		b->pages[b->npages++] = table;
 		b->tables = 1;
-		b->start = va < b->start ? va : b->start; /* where the narration says it was */
+		/* for the narration: the start of what the table mapped */
+		uintptr_t mapped = va & ~(LEVEL_SIZE(level) - 1);
+		b->start = mapped < b->start ? mapped : b->start;
 		if (kernel_verbose)
 			kprintf("  pid %d's level %d table 0x%lx maps nothing now: unlinked, freed "
-				"after "
-				"a full fence\n",
+				"after a full fence\n",
 				env->pid, level - 1, table);
 	}
 	if (b->tables)
@@ -308,7 +309,7 @@ void vm_protect(struct addrenv_s *env, uintptr_t va, size_t npages, uint64_t per
 		a = next;
 	}
 	if (lost_end)
-		tlb_shootdown(env, lost_start, lost_end - lost_start, "lost permissions");
+		tlb_shootdown(env, lost_start, lost_end - lost_start, "narrowed");
 }
 
 pte_t vm_lookup(pagetable_t pt, uintptr_t va)

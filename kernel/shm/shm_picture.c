@@ -65,8 +65,12 @@ static void explain_addresses(const struct column *cols, int ncols)
 {
 	if (ncols < 2 || cols[0].attach->va == cols[1].attach->va)
 		return;
-	kprintf("  Same frames, different addresses: each process reaches them through its own "
-		"page table.\n");
+	if (cols[0].task != cols[1].task)
+		kprintf("  Same frames, different addresses: each process reaches them through its "
+			"own page table.\n");
+	else
+		kprintf("  Same frames, two addresses in one process: two PTEs of its page table "
+			"point at each.\n");
 }
 
 void shm_picture(const struct shm_region_s *r)

@@ -67,10 +67,13 @@ static void narrate_remove(const struct task_group_s *t, const struct shm_region
 	if (r->ds.shm_perm.__key != IPC_PRIVATE)
 		kformat(key, sizeof(key), "; key 0x%x is free for a new segment now",
 			(unsigned)r->ds.shm_perm.__key);
-	kprintf("shmctl: pid %d IPC_RMID shmid %d: removed%s\n", t->pid, r->id, key);
+	char left[80] = "";
 	if (n)
-		kprintf("  %lu attachment%s remain%s: the frames stay until the last shmdt\n", n,
-			plural(n), n == 1 ? "s" : "");
+		kformat(left, sizeof(left),
+			"\n  %lu attachment%s remain%s: the frames stay until "
+			"the last shmdt",
+			n, plural(n), verb_s(n));
+	kprintf("shmctl: pid %d IPC_RMID shmid %d: removed%s%s\n", t->pid, r->id, key, left);
 }
 
 /* IPC_RMID: destroy now if nobody is attached, else at the last detach. Either way the
