@@ -411,8 +411,11 @@ Targets:
   make test                         host unit tests and in-QEMU suites: "N passed, M failed"
   make test-images                  build the kernels make test boots, without booting them
   make grade                        score the exercises of docs/exercises.md (EX=a: one)
+  make grader-images                build the kernels make grade boots, without booting them
   make bench                        exact instruction counts of the kernel's paths
+  make bench-output                 make bench's figures into build/bench.txt
   make docs                         set what the docs quote and draw from make bench and the demo
+  make demo-output                  the demo on one hart, on QEMU's virtual clock: build/demo.txt
   make fuzz                         the system-call fuzzer, for as long as asked (SEED, CALLS)
   make format                       run clang-format over the tree
   make compile_commands.json        the compile commands, for clangd (a plain make writes it)

@@ -334,8 +334,17 @@ nuttx_map_settings() { # nuttx-map names every CONFIG_ variable of make help, an
 	done
 }
 
+help_targets() { # each .PHONY target but all and FORCE has its line in make help
+	help=$(make -s help)
+	for t in $(sed -n '/^\.PHONY:/,/[^\\]$/p' Makefile | tr -d '\\' | sed 's/^\.PHONY://'); do
+		case $t in all | FORCE) continue ;; esac
+		echo "$help" | grep -q "^  make $t\( \|$\)" || { echo "make help lacks $t" >&2; return 1; }
+	done
+}
+
 doc_claims() { # what the README and the docs say of the tree
 	check "make help gives each variable the default the Makefile gives it" help_defaults
+	check "make help lists every target the Makefile names .PHONY" help_targets
 	check "the README names the packages scripts/install-deps.sh installs" sh -c \
 		"grep -qF \"\$(sed -n 's/^debian_packages=\"\(.*\)\"$/\1/p' scripts/install-deps.sh)\" README.md"
 	check "the README points at the LICENSE, which is MIT's" sh -c \
