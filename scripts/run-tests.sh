@@ -164,6 +164,14 @@ show_finished() {
 
 # --- The tests ---
 
+boot() { # boot $elf as boot_and_check says, its console into $console and its exit in $status
+	timeout --foreground -k 5 "$boot_limit" $qemu -machine virt -bios default -m "${mem:-128M}" \
+		-smp "$cpus" -nographic -monitor none -serial stdio $icount -kernel "$elf" </dev/null \
+		>"$console.raw" 2>&1
+	status=$?
+	tr -d '\r' <"$console.raw" >"$console"
+}
+
 # boot_and_check NAME KERNEL EXPECTFILE MODE [MEM [CPUS]]: boot KERNEL on CPUS harts (1) and
 # check its console, kept in $console, against what EXPECTFILE says for MODE (eager or lazy).
 boot_and_check() {
@@ -173,11 +181,13 @@ boot_and_check() {
 	mem=${5:-$(sed -n 's/^mem //p' "$expect")}
 	icount=$(sed -n 's/^icount$/-icount shift=0/p' "$expect")
 	console=$logs/$(echo "$name" | sed 's/[^A-Za-z0-9_=]\{1,\}/-/g; s/-$//').txt
-	timeout --foreground -k 5 "$boot_limit" $qemu -machine virt -bios default -m "${mem:-128M}" \
-		-smp "$cpus" -nographic -monitor none -serial stdio $icount -kernel "$elf" </dev/null \
-		>"$console.raw" 2>&1
-	status=$?
-	tr -d '\r' <"$console.raw" >"$console"
+	boot
+	# About one boot in 400 on 4 harts, with the host busy, a hart never runs the kernel even
+	# after 10 s of IPIs (docs/smp.md): boot once more, saying so, rather than test 3 harts.
+	if grep -q '^smp: hart [0-9]* did not come up' "$console"; then
+		echo "  $name: $(grep -m1 '^smp: hart' "$console" | cut -d';' -f1); booted once more"
+		boot
+	fi
 	count_results "$console"
 	check "$name: no kernel panic" sh -c "! grep -q '^panic:' '$console'"
 	check "$name: every page free at boot is free at exit" balanced "$console"
