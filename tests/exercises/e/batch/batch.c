@@ -23,23 +23,7 @@
 #include "shmtest.h"
 #include "utest.h"
 
-/* Until user/include/rvshm.h declares exercise (c)'s call every test fails, saying so; the
- * weak declaration lets the tests link meanwhile. */
-#ifdef RVSHM_TLB_FENCES
-#define TLB_FENCES_DEFINED 1
-#else
-#define TLB_FENCES_DEFINED 0
-struct tlb_fences {
-	unsigned long full, page, remote;
-};
-int tlb_fences(struct tlb_fences *counts) __attribute__((weak));
-#endif
-#define HAS_TLB_FENCES()                                                                           \
-	(utest_check(TLB_FENCES_DEFINED,                                                           \
-		     "RVSHM_TLB_FENCES and tlb_fences (exercise (c)) are declared in "             \
-		     "user/include/rvshm.h",                                                       \
-		     __FILE__, __LINE__),                                                          \
-	 TLB_FENCES_DEFINED)
+#include "tlb_fences.h"
 
 #define TRIES 5
 #define BIG_PAGES 1024 /* 4 MiB, the largest segment: two leaf tables' worth */
