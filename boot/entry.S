@@ -1,7 +1,8 @@
-# The kernel's first instructions. OpenSBI jumps to _start in S-mode with a0 = hart id and
-# a1 = the device tree's physical address, paging off, interrupts off. The harts OpenSBI does
-# not start wait until the kernel starts them through SBI HSM; they enter at _secondary_start
-# with a0 = their hart id.
+# The kernel's first instructions. Every hart enters at _start in S-mode with a0 = its hart id,
+# paging off, interrupts off. OpenSBI starts one hart here, with a1 = the device tree's physical
+# address; the kernel starts the others through SBI HSM, at this same address. The first hart
+# to arrive boots the kernel and the later ones join it, so a hart that OpenSBI sends here by
+# mistake joins too (see _start).
 #
 # tp holds the hart id while in the kernel: cpus[tp] is this hart's struct cpu (kernel/cpu.h).
 # Each hart runs on its own boot stack, which its scheduler keeps for good.
@@ -11,11 +12,14 @@
 	.section .text.boot
 	.globl _start
 _start:
-	# One hart only may boot the kernel; should another ever arrive here, it parks.
+	# The first hart here boots the kernel; any later one was started through SBI HSM and
+	# joins. One entry for all is what makes a start safe on OpenSBI before 1.3: it marks a
+	# hart as starting before it stores the hart's entry address, and a hart that sees the
+	# mark in between leaves with the address OpenSBI gave the boot hart, this one.
 	la t0, boot_lottery
 	li t1, 1
 	amoswap.w t1, t1, (t0)
-	bnez t1, park
+	bnez t1, secondary
 
 	la t0, _sbss                # C expects a zeroed bss: before any hart uses it
 	la t1, _ebss
@@ -26,8 +30,7 @@ _start:
 2:	call enter                  # sets up this hart from a0, then returns to
 	call kmain                  # kmain(hartid, dtb), which never returns
 
-	.globl _secondary_start
-_secondary_start:
+secondary:
 	call enter
 	call hart_main              # hart_main(hartid) (kernel/smp.c) never returns
 

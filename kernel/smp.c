@@ -24,8 +24,8 @@ static int fate[NCPU];
 /* Why each hart was last interrupted: IPI_* bits, set by the sender, cleared by the hart. */
 static unsigned pending[NCPU];
 
-/* Where a started hart enters the kernel (boot/entry.S), with a0 = its hart id. */
-extern char _secondary_start[];
+/* Where every hart enters the kernel (boot/entry.S), with a0 = its hart id. */
+extern char _start[];
 
 /* A started hart's first C: the same set-up as the boot hart's, minus what is shared. */
 __attribute__((noreturn)) void hart_main(unsigned long hartid)
@@ -49,37 +49,25 @@ __attribute__((noreturn)) void hart_main(unsigned long hartid)
 	scheduler();
 }
 
-/* Wait until time CSR value deadline for hart id to come up; 1 if it did. */
-static int joined_by(unsigned long id, uint64_t deadline)
-{
-	while (csr_read(time) < deadline)
-		if (__atomic_load_n(&fate[id], __ATOMIC_ACQUIRE) == HART_JOINED)
-			return 1;
-	return 0;
-}
-
 /* Start hart id and wait for it to run the kernel; 1 if it does. A hart comes up in a few
- * thousand instructions. Rarely (one boot in 150 with both host cores busy) QEMU loses the
- * wakeup that OpenSBI sends the hart, and it sleeps on; another IPI wakes it, so the hart gets
- * one every 10 ms. On a host so loaded that QEMU's thread for the hart does not run for 10 s,
- * the hart is left out, so that the kernel boots, and says so. */
+ * thousand instructions. A host too loaded to run QEMU's thread for the hart within 10 s gets
+ * it left out, so that the kernel boots without it, and says so. (Another IPI would not help:
+ * OpenSBI sends IPIs only to harts that have started.) */
 static int start_hart(unsigned long id)
 {
-	if (sbi_hart_start(id, (uintptr_t)_secondary_start, 0) != 0) {
+	if (sbi_hart_start(id, (uintptr_t)_start, 0) != 0) {
 		kprintf("smp: hart %lu would not start\n", id);
 		return 0;
 	}
-	uint64_t ms = timebase_hz / 1000;
-	for (int kicks = 0; !joined_by(id, csr_read(time) + 10 * ms); kicks++) {
-		int waited = HART_WAITED;
-		if (kicks == 1000 &&
+	uint64_t deadline = csr_read(time) + 10 * timebase_hz;
+	int waited = HART_WAITED;
+	while (__atomic_load_n(&fate[id], __ATOMIC_ACQUIRE) == HART_WAITED)
+		if (csr_read(time) >= deadline &&
 		    __atomic_compare_exchange_n(&fate[id], &waited, HART_LEFT_OUT, 0,
 						__ATOMIC_ACQ_REL, __ATOMIC_ACQUIRE)) {
 			kprintf("smp: hart %lu did not come up in 10 s; running without it\n", id);
 			return 0;
 		}
-		sbi_send_ipi(1UL << id, 0);
-	}
 	while (!__atomic_load_n(&cpus[id].started, __ATOMIC_ACQUIRE))
 		; /* it has joined, and is setting itself up */
 	return 1;

@@ -182,14 +182,6 @@ boot_and_check() {
 	icount=$(sed -n 's/^icount$/-icount shift=0/p' "$expect")
 	console=$logs/$(echo "$name" | sed 's/[^A-Za-z0-9_=]\{1,\}/-/g; s/-$//').txt
 	boot
-	# Now and then a hart never runs the kernel, even after 10 s of IPIs (docs/smp.md): boot
-	# again, twice at most, saying so, rather than test fewer harts.
-	again=0
-	while [ $again -lt 2 ] && grep -q '^smp: hart [0-9]* did not come up' "$console"; do
-		echo "  $name: $(grep -m1 '^smp: hart' "$console" | cut -d';' -f1); booted again"
-		boot
-		again=$((again + 1))
-	done
 	count_results "$console"
 	check "$name: no kernel panic" sh -c "! grep -q '^panic:' '$console'"
 	check "$name: every page free at boot is free at exit" balanced "$console"
