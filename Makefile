@@ -231,10 +231,10 @@ run: $(B)/run/status
 	@$(if $(EXIT_NOW),$(exit-with $(RUN_STATUS)),exit $(RUN_STATUS))
 
 EXIT_WITH := $(B)/host/exit_with.so
-EXIT_WITH_FLAGS := -std=c11 -O2 -Wall -Wextra -Werror -shared -fPIC
+HOST_SO_FLAGS := -std=c11 -O2 -Wall -Wextra -Werror -shared -fPIC
 $(EXIT_WITH): scripts/exit_with.c
 	@mkdir -p $(@D) && $(SAY) "  HOSTCC  $@"
-	$(AT)$(HOSTCC) $(EXIT_WITH_FLAGS) -o $@ $< || \
+	$(AT)$(HOSTCC) $(HOST_SO_FLAGS) -o $@ $< || \
 		echo "make run: could not build $@; a failed run will exit 2, not its status" >&2
 
 ifneq ($(filter run,$(MAKECMDGOALS)),)
@@ -333,13 +333,19 @@ $(eval $(call user-prog,$(B)/bench/scale.elf,tests/bench/scale.c))
 $(eval $(call kernel-image,$(B)/bench-scale,$(B)/bench/scale.elf,0,0))
 SCALE_CONFIG := CONFIG_ARCH_SHM_NPAGES=65536 CONFIG_ARCH_SHM_MAXREGIONS=4 CONFIG_NPROC=40
 
+# Counts each hart's instructions on two harts, where -icount would run one at a time.
+HART_INSNS := $(B)/host/hart_insns.so
+$(HART_INSNS): scripts/hart_insns.c
+	@mkdir -p $(@D) && $(SAY) "  HOSTCC  $@"
+	$(AT)$(HOSTCC) $(HOST_SO_FLAGS) -o $@ $<
+
 bench:
-	@$(MAKE) --no-print-directory $(B)/bench/kernel.elf
+	@$(MAKE) --no-print-directory $(B)/bench/kernel.elf $(HART_INSNS)
 	@$(MAKE) --no-print-directory LAZY=1 build/lazy/bench/kernel.elf
 	@$(MAKE) --no-print-directory B=build/scale $(SCALE_CONFIG) build/scale/bench-scale/kernel.elf
 	@$(MAKE) --no-print-directory B=build/scale-lazy LAZY=1 $(SCALE_CONFIG) \
 		build/scale-lazy/bench-scale/kernel.elf
-	@sh scripts/bench.sh "$(QEMU)"
+	@sh scripts/bench.sh "$(QEMU)" $(HART_INSNS)
 
 # make docs: what the docs quote and draw, from make bench and from the demo (make test checks
 # that they still agree). Without python3 the picture is left as it is, and make test says so.
@@ -391,7 +397,8 @@ CC_ENTRIES = $(foreach f,$(KSRC),$(call cc-entry,$(f),$(CC) $(KCFLAGS))) \
 	$(foreach f,$(ULIBSRC) user/lib/crt0.S,$(call cc-entry,$(f),$(CC) $(UCFLAGS))) \
 	$(foreach f,$(CC_USER_PROGS),$(call cc-entry,$(f),$(CC) $(filter-out -MMD -MP,$(UCFLAGS)))) \
 	$(foreach f,$(wildcard tests/unit/*.c),$(call cc-entry,$(f),$(HOSTCC) $(HOSTFLAGS))) \
-	$(call cc-entry,scripts/exit_with.c,$(HOSTCC) $(EXIT_WITH_FLAGS))
+	$(foreach f,scripts/exit_with.c scripts/hart_insns.c,\
+		$(call cc-entry,$(f),$(HOSTCC) $(HOST_SO_FLAGS)))
 compile_commands.json: FORCE
 	$(call write-if-changed,$@,[$(newline)$(subst } {,}$(comma)$(newline){,$(strip \
 		$(CC_ENTRIES)))$(newline)])

@@ -57,6 +57,10 @@ long sys_sched_setaffinity(int pid, size_t len, uintptr_t umask)
 		 * on its way back to user mode. */
 		if (t->state == THREAD_RUNNING && t != this_thread() && !(mask & 1UL << t->hart))
 			smp_ipi(t->hart, IPI_WAKE);
+		/* Waiting in the run queue for a hart it may no longer use: wake one of its new
+		 * set, which may be idle. */
+		if (t->state == THREAD_RUNNABLE)
+			wake_hart_for(t);
 	}
 	spin_unlock(&task_lock);
 	if (here_no_more)

@@ -20,8 +20,7 @@ struct __attribute__((aligned(256))) cpu {
 	int fp_owner;              /* whose FP state the FP registers hold (kernel/fpu.h) */
 	uint64_t ran_since;        /* when this hart's thread came on, in time CSR ticks */
 	struct addrenv_s *addrenv; /* whose page table satp holds (kernel/mm/tlb.h) */
-	int idle;    /* asleep in the scheduler's wfi, for an IPI to wake (task_lock) */
-	int started; /* running the kernel: set once, when the hart comes up */
+	int started;               /* running the kernel: set once, when the hart comes up */
 };
 
 extern struct cpu cpus[NCPU];

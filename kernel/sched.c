@@ -4,7 +4,8 @@
  * queue that may run on this hart (its affinity), a FIFO of runnable threads shared by all
  * harts. task_lock guards the queue and is held across every swtch(), so no other hart can see
  * a thread half switched. A hart with nothing to run sleeps in wfi; a thread that becomes
- * runnable wakes an idle hart it may run on with an IPI, so it never waits for a tick.
+ * runnable, or is queued again when it gives up its hart, wakes an idle hart it may run on
+ * with an IPI, so it never waits for a tick.
  */
 #include "sched.h"
 
@@ -22,11 +23,17 @@
 struct cpu cpus[NCPU];
 static struct tcb_s *runq_head, *runq_tail;
 
-/* An idle hart that t may run on, or -1. Caller holds task_lock. */
+/* The harts asleep in the scheduler's wfi that no one has woken yet, and those woken that
+ * have not yet looked at the run queue. Guarded by task_lock: whoever makes a thread runnable
+ * sees a hart that is about to sleep. */
+static unsigned long idle_harts, woken_harts;
+
+/* The first idle hart that t may run on, or -1. Caller holds task_lock. */
 static int idle_hart_for(const struct tcb_s *t)
 {
-	for (int i = 0; i < NCPU; i++)
-		if (cpus[i].idle && (t->affinity & 1UL << i))
+	unsigned long harts = idle_harts & t->affinity;
+	for (int i = 0; harts; i++, harts >>= 1)
+		if (harts & 1)
 			return i;
 	return -1;
 }
@@ -44,14 +51,20 @@ static void enqueue(struct tcb_s *t)
 	runq_tail = t;
 }
 
+void wake_hart_for(const struct tcb_s *t)
+{
+	int i = idle_hart_for(t);
+	if (i >= 0) {
+		idle_harts &= ~(1UL << i); /* one wakeup per hart: the next thread wakes another */
+		woken_harts |= 1UL << i;
+		smp_ipi(i, IPI_WAKE);
+	}
+}
+
 void thread_make_runnable(struct tcb_s *t)
 {
 	enqueue(t);
-	int i = idle_hart_for(t);
-	if (i >= 0) {
-		cpus[i].idle = 0; /* one wakeup per hart: the next runnable thread wakes another */
-		smp_ipi(i, IPI_WAKE);
-	}
+	wake_hart_for(t);
 }
 
 /* Wake the threads whose timed sleep is over, and have the timer fire when the next one's
@@ -73,6 +86,18 @@ static void wake_sleepers(void)
 		}
 	}
 	timer_wake_by(next);
+}
+
+/* In test and debug builds, panic if a queued thread waits for a tick: it may run on a hart
+ * that sleeps, and no hart it may run on has been woken since. Caller holds task_lock. */
+static void check_none_waits_for_a_tick(void)
+{
+	if (!kernel_audit)
+		return;
+	for (const struct tcb_s *t = runq_head; t; t = t->run_next)
+		if (idle_hart_for(t) >= 0 && !(woken_harts & t->affinity))
+			panic("sched: tid %d waits while hart %d, which may run it, sleeps", t->tid,
+			      idle_hart_for(t));
 }
 
 /* Take the first thread in the run queue that may run on this hart, or NULL. Caller holds
@@ -126,10 +151,17 @@ static void idle(void)
 void scheduler(void)
 {
 	struct cpu *c = this_cpu();
+	unsigned long me = 1UL << cpu_index();
+	int slept = 0;
 	for (;;) {
 		spin_lock(&task_lock);
-		c->idle = 0;
+		if (slept) { /* awake now, and looking at the queue */
+			idle_harts &= ~me;
+			woken_harts &= ~me;
+			slept = 0;
+		}
 		struct tcb_s *t = pick_next();
+		check_none_waits_for_a_tick();
 		if (t) {
 			run(c, t);
 			int dead = t->state == THREAD_DEAD;
@@ -145,10 +177,11 @@ void scheduler(void)
 			continue;
 		}
 		int live = task_count_live();
-		c->idle = 1; /* under task_lock: whoever makes a thread runnable sees it */
+		idle_harts |= me;
 		spin_unlock(&task_lock);
 		if (!live)
 			shutdown();
+		slept = 1;
 		idle();
 	}
 }
@@ -169,8 +202,18 @@ void yield(void)
 {
 	struct tcb_s *t = this_thread();
 	spin_lock(&task_lock);
-	t->nivcsw++; /* preempted, or yielded: an involuntary switch, as Linux counts it */
-	enqueue(t);  /* no hart need be woken: this one is about to look at the queue */
+	t->nivcsw++; /* preempted or yielded: involuntary, even if t goes on at once */
+	if (!runq_head && t->affinity & 1UL << cpu_index()) {
+		wake_sleepers(); /* as the scheduler would: one whose sleep is over runs next */
+		if (!runq_head) {
+			spin_unlock(&task_lock); /* nothing else to run here: t goes on */
+			return;
+		}
+	}
+	enqueue(t);
+	/* t need not wait for this hart while one that may run it sleeps */
+	if (idle_harts & t->affinity)
+		wake_hart_for(t);
 	sched();
 	spin_unlock(&task_lock);
 }

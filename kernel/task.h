@@ -155,6 +155,10 @@ __attribute__((noreturn)) void task_kill(int signal, const char *why);
  * Caller holds task_lock. */
 void thread_make_runnable(struct tcb_s *t);
 
+/* Wake an idle hart that t may run on, if there is one: t is in the run queue, and its
+ * affinity may have just changed. Caller holds task_lock. */
+void wake_hart_for(const struct tcb_s *t);
+
 /* Sleep on chan until wakeup(chan), releasing task_lock meanwhile. Caller holds task_lock. */
 void sleep_on(void *chan);
 

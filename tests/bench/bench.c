@@ -329,6 +329,9 @@ static uint64_t median(uint64_t *v, int n)
 	return v[n / 2];
 }
 
+/* The marks of the figures on two harts (scripts/bench.sh pairs them up). */
+enum { DETACH = 1, DETACHED, DETACH_FENCED, DETACHED_FENCED };
+
 static volatile int wake_word;       /* the futex the sleeper waits on: its round */
 static volatile uint64_t woken_from; /* when the waker called FUTEX_WAKE */
 static uint64_t wake_ns[ROUNDS];
@@ -364,27 +367,35 @@ static void ipi_wake_figure(void)
 	report("ipi_wake_wall", median(wake_ns, ROUNDS), "ns");
 }
 
-static volatile int spin_stop;
+static volatile int spinning, spin_stop;
 
 /* Keep hart 1 in this process: its page table stays loaded there. */
 static void *spin_on_hart_1(void *unused)
 {
 	(void)unused;
 	pin(1);
-	while (!spin_stop)
+	for (spinning = 1; !spin_stop;)
 		;
 	return NULL;
 }
 
-/* The median time of shmdt of one touched page. */
-static uint64_t shmdt_ns(int id)
+/* The median time of shmdt of one touched page, between marks before and before + 1. */
+static uint64_t shmdt_ns(int id, int before)
 {
 	uint64_t v[ROUNDS];
 	for (int i = 0; i < ROUNDS; i++) {
 		volatile char *p = shmat(id, NULL, 0);
 		*p = 1;
 		uint64_t t0 = rdtime();
-		shmdt((void *)p);
+		if (before == DETACH) {
+			mark(DETACH);
+			shmdt((void *)p);
+			mark(DETACHED);
+		} else {
+			mark(DETACH_FENCED);
+			shmdt((void *)p);
+			mark(DETACHED_FENCED);
+		}
 		v[i] = (rdtime() - t0) * 100;
 	}
 	return median(v, ROUNDS);
@@ -396,12 +407,13 @@ static void shootdown_figures(void)
 {
 	pin(0);
 	int id = shmget(IPC_PRIVATE, PG, 0600);
-	uint64_t alone = shmdt_ns(id);
+	uint64_t alone = shmdt_ns(id, DETACH);
 	pthread_t t;
 	spin_stop = 0;
 	pthread_create(&t, NULL, spin_on_hart_1, NULL);
-	usleep(2000); /* it runs on hart 1 by now */
-	uint64_t fenced = shmdt_ns(id);
+	while (!spinning)
+		sched_yield(); /* it starts here, on hart 0, then moves to hart 1 */
+	uint64_t fenced = shmdt_ns(id, DETACH_FENCED);
 	spin_stop = 1;
 	pthread_join(t, NULL);
 	shmctl(id, IPC_RMID, NULL);
