@@ -9,12 +9,12 @@
  * A program marks a point with `slti zero, zero, N` (N from 1 to 2047), a no-op that the
  * RISC-V spec leaves for custom use as a hint. At each mark this prints one line to QEMU's log:
  *
- *	hart_insns: mark N hart H insns C sbi S wfi W
+ *	hart_insns: mark N hart H insns C sbi S wfi W wfi_sbi X
  *
  * C is how many instructions hart H had executed before the mark, S how many of them were in
  * the firmware (OpenSBI: below the kernel's first address, given as -plugin ...,kernel=ADDR),
- * and W how many it had executed before its last wfi: C - W counts what the hart did since it
- * last went idle.
+ * W how many it had executed before its last wfi, and X how many of those were in the firmware:
+ * C - W counts what the hart did since it last went idle, and S - X the firmware's part of it.
  */
 #include <stddef.h>
 #include <stdint.h>
@@ -52,7 +52,7 @@ EXPORT int qemu_plugin_version = 1;
 static uint64_t kernel_start = RAM; /* the firmware is [RAM, kernel_start) */
 
 /* Each hart's counts are touched by that hart's own QEMU thread only. */
-static uint64_t insns[HARTS], in_sbi[HARTS], at_wfi[HARTS];
+static uint64_t insns[HARTS], in_sbi[HARTS], at_wfi[HARTS], sbi_at_wfi[HARTS];
 
 /* Before every instruction of hart h outside the firmware. */
 static void count(unsigned int h, void *unused)
@@ -74,15 +74,18 @@ static void idle(unsigned int h, void *unused)
 {
 	(void)unused;
 	at_wfi[h % HARTS] = insns[h % HARTS];
+	sbi_at_wfi[h % HARTS] = in_sbi[h % HARTS];
 }
 
 /* Before mark N (in mark) of hart h: one line to the log. */
 static void mark(unsigned int h, void *n)
 {
-	char line[128];
-	snprintf(line, sizeof(line), "hart_insns: mark %lu hart %u insns %lu sbi %lu wfi %lu\n",
+	char line[160];
+	snprintf(line, sizeof(line),
+		 "hart_insns: mark %lu hart %u insns %lu sbi %lu wfi %lu wfi_sbi %lu\n",
 		 (unsigned long)(uintptr_t)n, h, (unsigned long)insns[h % HARTS],
-		 (unsigned long)in_sbi[h % HARTS], (unsigned long)at_wfi[h % HARTS]);
+		 (unsigned long)in_sbi[h % HARTS], (unsigned long)at_wfi[h % HARTS],
+		 (unsigned long)sbi_at_wfi[h % HARTS]);
 	qemu_plugin_outs(line);
 }
 

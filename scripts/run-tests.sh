@@ -402,7 +402,7 @@ bench_checks() { # make bench runs and prints every figure; the figures themselv
 		shmat_huge_page shmdt_huge_page scale_eager_huge_256mib_shmat \
 		scale_eager_huge_256mib_shmdt scale_lazy_huge_256mib_shmat scale_lazy_huge_256mib_shmdt \
 		ipi_wake_wall shmdt_no_fence_wall shmdt_remote_fence_wall kill_other_hart_wall \
-		exchange_ratio_smp_wall shmdt_no_fence shmdt_remote_fence \
+		exchange_ratio_smp_wall ipi_wake ipi_wake_kernel shmdt_no_fence shmdt_remote_fence \
 		shmdt_remote_fence_kernel; do
 		check "make bench prints $figure" grep -qE "^bench: $figure [0-9.]+ [a-z]+\$" "$out"
 	done

@@ -330,9 +330,10 @@ static uint64_t median(uint64_t *v, int n)
 }
 
 /* The marks of the figures on two harts (scripts/bench.sh pairs them up). */
-enum { DETACH = 1, DETACHED, DETACH_FENCED, DETACHED_FENCED };
+enum { DETACH = 1, DETACHED, DETACH_FENCED, DETACHED_FENCED, WAKE, WAKE_SENT, WOKEN };
 
 static volatile int wake_word;       /* the futex the sleeper waits on: its round */
+static volatile int sleeper_round;   /* the round the sleeper is about to wait in, plus 1 */
 static volatile uint64_t woken_from; /* when the waker called FUTEX_WAKE */
 static uint64_t wake_ns[ROUNDS];
 
@@ -342,8 +343,10 @@ static void *sleeper(void *unused)
 	(void)unused;
 	pin(1);
 	for (int i = 0; i < ROUNDS; i++) {
+		sleeper_round = i + 1;
 		while (wake_word == i)
 			syscall(98, &wake_word, 0, i, 0); /* FUTEX_WAIT while it is still i */
+		mark(WOKEN);
 		wake_ns[i] = (rdtime() - woken_from) * 100;
 	}
 	return NULL;
@@ -354,14 +357,19 @@ static void *sleeper(void *unused)
 static void ipi_wake_figure(void)
 {
 	pin(0);
-	wake_word = 0;
+	wake_word = sleeper_round = 0;
 	pthread_t t;
 	pthread_create(&t, NULL, sleeper, NULL);
 	for (int i = 0; i < ROUNDS; i++) {
-		usleep(2000); /* the sleeper is asleep by now, and hart 1 in wfi */
+		while (sleeper_round != i + 1)
+			usleep(100);
+		usleep(
+		    2000); /* the sleeper is asleep by now, and hart 1 in wfi (bench.sh checks) */
 		woken_from = rdtime();
 		wake_word = i + 1;
+		mark(WAKE);
 		syscall(98, &wake_word, 1, 1, 0); /* FUTEX_WAKE one */
+		mark(WAKE_SENT);
 	}
 	pthread_join(t, NULL);
 	report("ipi_wake_wall", median(wake_ns, ROUNDS), "ns");
