@@ -69,8 +69,10 @@ awk '
 				wake[++woken] = insns[6, k] - insns[5, k] + insns[7, k] - idle[7, k]
 				wake_kernel[woken] = wake[woken] - in_sbi
 			}
-		figure("ipi_wake", median(wake, woken))
-		figure("ipi_wake_kernel", median(wake_kernel, woken))
+		if (woken) { # else no figure, and make test says which is missing
+			figure("ipi_wake", median(wake, woken))
+			figure("ipi_wake_kernel", median(wake_kernel, woken))
+		}
 		figure("shmdt_no_fence", least(alone, rounds[2]))
 		figure("shmdt_remote_fence", median(fenced, rounds[4]))
 		figure("shmdt_remote_fence_kernel", least(kernel, rounds[4]))

@@ -363,8 +363,8 @@ static void ipi_wake_figure(void)
 	for (int i = 0; i < ROUNDS; i++) {
 		while (sleeper_round != i + 1)
 			usleep(100);
-		usleep(
-		    2000); /* the sleeper is asleep by now, and hart 1 in wfi (bench.sh checks) */
+		/* the sleeper is asleep after 2 ms, and hart 1 in wfi (bench.sh checks that) */
+		usleep(2000);
 		woken_from = rdtime();
 		wake_word = i + 1;
 		mark(WAKE);
