@@ -101,8 +101,8 @@ static void check_none_waits_for_a_tick(void)
 }
 
 /* Take the first thread in the run queue that may run on this hart, or NULL. Caller holds
- * task_lock. */
-static struct tcb_s *pick_next(void)
+ * task_lock. Inline in both callers: it is on the switch path (make bench's ctx_switch). */
+static inline __attribute__((always_inline)) struct tcb_s *pick_next(void)
 {
 	wake_sleepers();
 	unsigned long me = 1UL << cpu_index();
@@ -148,41 +148,54 @@ static void idle(void)
 	csr_clear(sstatus, SSTATUS_SIE);
 }
 
-void scheduler(void)
+/* Sleep in wfi until there is a thread for this hart, and take it; returns with task_lock held
+ * again, or powers off when no process is left. Caller holds task_lock. Out of line, so that
+ * the switch path, which never sleeps, saves no registers for it. */
+__attribute__((noinline)) static struct tcb_s *sleep_until_picked(void)
 {
-	struct cpu *c = this_cpu();
 	unsigned long me = 1UL << cpu_index();
-	int slept = 0;
 	for (;;) {
-		spin_lock(&task_lock);
-		if (slept) { /* awake now, and looking at the queue */
-			idle_harts &= ~me;
-			woken_harts &= ~me;
-			slept = 0;
-		}
-		struct tcb_s *t = pick_next();
-		check_none_waits_for_a_tick();
-		if (t) {
-			run(c, t);
-			int dead = t->state == THREAD_DEAD;
-			if (dead)
-				thread_reap(t);
-			spin_unlock(&task_lock);
-			if (dead) {
-				/* Off the process's page table first: a hart tearing it down waits for
-				 * every hart to leave it, and so cannot stop for the audit. */
-				vm_switch(&kernel_addrenv);
-				audit_pages(); /* a thread has just exited: are the books still right? */
-			}
-			continue;
-		}
 		int live = task_count_live();
 		idle_harts |= me;
 		spin_unlock(&task_lock);
 		if (!live)
 			shutdown();
-		slept = 1;
 		idle();
+		spin_lock(&task_lock);
+		idle_harts &= ~me;
+		woken_harts &= ~me;
+		struct tcb_s *next = pick_next();
+		/* Woken for one thread, this hart may have taken another, ahead in the queue: wake
+		 * a hart for each queued thread that no woken hart remains to run. */
+		for (const struct tcb_s *t = runq_head; t; t = t->run_next)
+			if (!(woken_harts & t->affinity))
+				wake_hart_for(t);
+		check_none_waits_for_a_tick();
+		if (next)
+			return next;
+	}
+}
+
+void scheduler(void)
+{
+	struct cpu *c = this_cpu();
+	for (;;) {
+		spin_lock(&task_lock);
+		struct tcb_s *t = pick_next();
+		check_none_waits_for_a_tick();
+		if (!t)
+			t = sleep_until_picked();
+		run(c, t);
+		int dead = t->state == THREAD_DEAD;
+		if (dead)
+			thread_reap(t);
+		spin_unlock(&task_lock);
+		if (dead) {
+			/* Off the process's page table first: a hart tearing it down waits for every
+			 * hart to leave it, and so cannot stop for the audit. */
+			vm_switch(&kernel_addrenv);
+			audit_pages(); /* a thread has just exited: are the books still right? */
+		}
 	}
 }
 

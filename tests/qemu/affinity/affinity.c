@@ -213,3 +213,60 @@ TEST(two_threads_pinned_to_two_harts_run_at_the_same_time)
 	EXPECT_EQ(result, NULL);
 	unpin();
 }
+
+#define WAKE_ROUNDS 100
+
+static volatile int go;    /* the futex both sleepers wait on: the round */
+static _Atomic int asleep; /* how many times a sleeper has gone to wait */
+
+/* May run on harts first and first + 1. Each round, wait on go, then check the hart it woke on:
+ * NULL if every one was in its set. */
+static void *sleep_on_two_harts(void *first_hart)
+{
+	int first = (int)(intptr_t)first_hart;
+	cpu_set_t set;
+	CPU_ZERO(&set);
+	CPU_SET(first, &set);
+	CPU_SET(first + 1, &set);
+	if (sched_setaffinity(0, sizeof(set), &set) != 0)
+		return (void *)1;
+	for (int i = 0; i < WAKE_ROUNDS; i++) {
+		atomic_fetch_add(&asleep, 1);
+		while (go == i)
+			syscall(98, &go, 0, i, 0); /* FUTEX_WAIT while it is still i */
+		int h = sched_getcpu();
+		if (h != first && h != first + 1)
+			return (void *)2;
+	}
+	return NULL;
+}
+
+/* One wake makes two threads runnable, whose sets (harts 1-2, 2-3) overlap, and each wakes a
+ * hart of its set that sleeps: 1 and 2. If hart 2 looks first, it takes the thread that woke
+ * hart 1, and the other, which hart 1 cannot run, needs hart 3. The scheduler must wake it
+ * then, not leave the thread to wait a tick (test boots panic if it does). */
+TEST(a_hart_that_takes_another_threads_place_wakes_a_hart_for_the_one_left)
+{
+	if (harts() < 4)
+		return; /* three harts besides this one's */
+	EXPECT_OK(pin(0));
+	go = 0;
+	atomic_store(&asleep, 0);
+	pthread_t a, b;
+	EXPECT_EQ(pthread_create(&a, NULL, sleep_on_two_harts, (void *)1), 0);
+	EXPECT_EQ(pthread_create(&b, NULL, sleep_on_two_harts, (void *)2), 0);
+	for (int i = 0; i < WAKE_ROUNDS; i++) {
+		unsigned long start = now();
+		while (atomic_load(&asleep) < 2 * (i + 1) && now() - start < DEADLINE)
+			;
+		usleep(1000); /* most rounds: both asleep, and harts 1-3 in wfi */
+		go = i + 1;
+		syscall(98, &go, 1, 2, 0); /* FUTEX_WAKE both at once */
+	}
+	void *result_a, *result_b;
+	EXPECT_EQ(pthread_join(a, &result_a), 0);
+	EXPECT_EQ(pthread_join(b, &result_b), 0);
+	EXPECT_EQ(result_a, NULL);
+	EXPECT_EQ(result_b, NULL);
+	unpin();
+}
